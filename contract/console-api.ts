@@ -1,0 +1,123 @@
+// Runs everywhere. The ConsoleApi: the one contract between renderer windows and the core in main.
+// Both shells carry it (Electron IPC via preload, WebSocket in the web shell); the core validates every call here.
+import { z } from "zod";
+import { CameraSchema, GbDeviceIdSchema } from "./camera.js";
+import { TileIndexSchema, WallLayoutSchema, WallStateSchema } from "./wall.js";
+
+export const LocaleSchema = z.enum(["zh-CN", "en"]);
+export type Locale = z.infer<typeof LocaleSchema>;
+
+export const RelayStatusSchema = z.object({
+  state: z.enum(["starting", "up", "restarting", "down"]),
+  /** Restarts since the console started. */
+  restarts: z.number().int().nonnegative(),
+  /** Last failure, in English, for logs and the status bar tooltip. */
+  lastError: z.string().nullable(),
+});
+export type RelayStatus = z.infer<typeof RelayStatusSchema>;
+
+export const StreamTicketSchema = z.object({
+  tile: TileIndexSchema,
+  cameraId: GbDeviceIdSchema,
+  sessionId: z.string().min(1),
+  /** ws://127.0.0.1:PORT/live/<channel>.flv?token=… */
+  url: z.string().url(),
+  /** Wall-clock ms when the relay cuts this viewer (the token deadline). */
+  expiresAt: z.number().int(),
+});
+export type StreamTicket = z.infer<typeof StreamTicketSchema>;
+
+export const BootstrapSchema = z.object({
+  locale: LocaleSchema,
+  shell: z.enum(["electron", "web"]),
+  version: z.string(),
+  wall: WallStateSchema,
+  relay: RelayStatusSchema,
+});
+export type Bootstrap = z.infer<typeof BootstrapSchema>;
+
+/** Error codes a call can fail with; the renderer maps each to a localized message. */
+export const ApiErrorCodeSchema = z.enum([
+  "INVALID_REQUEST", // params failed the schema
+  "UNKNOWN_METHOD",
+  "UNKNOWN_CAMERA",
+  "CAMERA_OFFLINE",
+  "TILE_EMPTY",
+  "TILE_OUT_OF_LAYOUT",
+  "RELAY_UNAVAILABLE",
+  "MEDIA_MISSING", // the camera's media source cannot be found (e.g. a missing demo clip)
+  "INTERNAL",
+]);
+export type ApiErrorCode = z.infer<typeof ApiErrorCodeSchema>;
+export const ApiErrorSchema = z.object({ code: ApiErrorCodeSchema, message: z.string() });
+export type ApiError = z.infer<typeof ApiErrorSchema>;
+
+/** Every method: its params schema and result schema. Params are always one object (or none). */
+export const consoleMethods = {
+  getBootstrap: { params: z.object({}).strict(), result: BootstrapSchema },
+  listCameras: { params: z.object({}).strict(), result: z.array(CameraSchema) },
+  getWall: { params: z.object({}).strict(), result: WallStateSchema },
+  setLayout: { params: z.object({ layout: WallLayoutSchema }).strict(), result: WallStateSchema },
+  assignTile: {
+    params: z.object({ tile: TileIndexSchema, cameraId: GbDeviceIdSchema }).strict(),
+    result: WallStateSchema,
+  },
+  swapTiles: { params: z.object({ a: TileIndexSchema, b: TileIndexSchema }).strict(), result: WallStateSchema },
+  clearTile: { params: z.object({ tile: TileIndexSchema }).strict(), result: WallStateSchema },
+  setMaximized: { params: z.object({ tile: TileIndexSchema.nullable() }).strict(), result: WallStateSchema },
+  /** Mints a relay ticket for the camera currently on the tile (and makes sure the relay has its source). */
+  openStream: { params: z.object({ tile: TileIndexSchema }).strict(), result: StreamTicketSchema },
+  /** The tile stopped playing this session (tile changed, window closed); the relay may let the viewer go. */
+  closeStream: { params: z.object({ sessionId: z.string().min(1) }).strict(), result: z.object({ closed: z.boolean() }) },
+  setLocale: { params: z.object({ locale: LocaleSchema }).strict(), result: LocaleSchema },
+} as const;
+
+export type ConsoleMethodName = keyof typeof consoleMethods;
+export type MethodParams<M extends ConsoleMethodName> = z.input<(typeof consoleMethods)[M]["params"]>;
+export type MethodResult<M extends ConsoleMethodName> = z.infer<(typeof consoleMethods)[M]["result"]>;
+
+/** Events main pushes to every window. */
+export const consoleEvents = {
+  wallChanged: WallStateSchema,
+  relayStatus: RelayStatusSchema,
+  localeChanged: LocaleSchema,
+} as const;
+export type ConsoleEventName = keyof typeof consoleEvents;
+export type EventPayload<E extends ConsoleEventName> = z.infer<(typeof consoleEvents)[E]>;
+
+/** What `window.vigil` implements in both shells. Calls reject with a ConsoleApiError. */
+export type ConsoleApi = {
+  [M in ConsoleMethodName]: (params: MethodParams<M>) => Promise<MethodResult<M>>;
+} & {
+  on<E extends ConsoleEventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+};
+
+/** Error thrown by ConsoleApi calls on the renderer side. */
+export class ConsoleApiError extends Error {
+  constructor(
+    readonly code: ApiErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = "ConsoleApiError";
+  }
+}
+
+// ---- Wire format shared by the web shell's WebSocket and the Electron IPC channel ----
+
+export const RpcRequestSchema = z.object({
+  id: z.number().int().nonnegative(),
+  method: z.string().min(1),
+  params: z.unknown(),
+});
+export type RpcRequest = z.infer<typeof RpcRequestSchema>;
+
+export type RpcResponse =
+  | { id: number; ok: true; result: unknown }
+  | { id: number; ok: false; error: ApiError };
+
+export type RpcEvent = { event: ConsoleEventName; payload: unknown };
+
+/** Electron IPC channel names (preload ↔ main). */
+export const IPC_CALL = "vigil:call";
+export const IPC_EVENT = "vigil:event";
