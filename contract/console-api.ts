@@ -96,9 +96,10 @@ export type ConsoleApi = {
 export class ConsoleApiError extends Error {
   constructor(
     readonly code: ApiErrorCode,
-    message: string,
+    readonly detail: string,
   ) {
-    super(message);
+    // The code is repeated in the message because Electron's contextBridge forwards only an Error's message.
+    super(`[${code}] ${detail}`);
     this.name = "ConsoleApiError";
   }
 }

@@ -64,4 +64,6 @@ export const RELAY_ENV = {
   port: "VIGIL_RELAY_PORT",
   /** Hex HMAC key shared with main for stream tokens. */
   tokenKey: "VIGIL_RELAY_TOKEN_KEY",
+  /** Directory that file sources must resolve inside (path traversal guard). */
+  mediaRoot: "VIGIL_RELAY_MEDIA_ROOT",
 } as const;
