@@ -113,9 +113,9 @@ export const RpcRequestSchema = z.object({
 });
 export type RpcRequest = z.infer<typeof RpcRequestSchema>;
 
-export type RpcResponse =
-  | { id: number; ok: true; result: unknown }
-  | { id: number; ok: false; error: ApiError };
+/** The outcome of one call, as the core returns it. */
+export type RpcOutcome = { ok: true; result: unknown } | { ok: false; error: ApiError };
+export type RpcResponse = RpcOutcome & { id: number };
 
 export type RpcEvent = { event: ConsoleEventName; payload: unknown };
 

@@ -10,12 +10,12 @@ import {
   type ConsoleEventName,
   type ConsoleMethodName,
   type RpcEvent,
-  type RpcResponse,
+  type RpcOutcome,
 } from "./console-api.js";
 
 export type ConsoleTransport = {
   /** Sends one call; resolves with the core's response (never rejects for API errors). */
-  call(method: ConsoleMethodName, params: unknown): Promise<Omit<RpcResponse, "id"> & { id?: number }>;
+  call(method: ConsoleMethodName, params: unknown): Promise<RpcOutcome>;
   /** Subscribes to every event main pushes. */
   subscribe(listener: (event: RpcEvent) => void): () => void;
 };

@@ -1,0 +1,33 @@
+// Runs in main. Command-line options of the web shell (pure, tested).
+export type WebShellArgs = { open: boolean; port: number; dataDir: string | null };
+
+export function parseWebShellArgs(argv: string[]): WebShellArgs {
+  const args: WebShellArgs = { open: true, port: 0, dataDir: null };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const value = () => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${arg} needs a value`);
+      return v;
+    };
+    switch (arg) {
+      case "--web":
+        break; // the launcher's choice of shell; harmless here
+      case "--no-open":
+        args.open = false;
+        break;
+      case "--port": {
+        const port = Number(value());
+        if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port: not a port number`);
+        args.port = port;
+        break;
+      }
+      case "--data-dir":
+        args.dataDir = value();
+        break;
+      default:
+        throw new Error(`unknown option ${arg} (options: --web --no-open --port <n> --data-dir <dir>)`);
+    }
+  }
+  return args;
+}

@@ -1,0 +1,65 @@
+// Runs in main (plain Node). Entry of the web shell: the console core + a loopback server; opens Chromium/Chrome
+// in app mode unless --no-open. Prints exactly one line on stdout: `console: <url>`.
+import { join, resolve } from "node:path";
+import { composeConsole } from "../../app/compose.js";
+import { createLogger } from "../../log/logger.js";
+import { nodeRelayLauncher } from "../../media/relay-process.js";
+import { defaultDataDir } from "../app-paths.js";
+import { findBrowser, openInAppMode } from "./browser-launcher.js";
+import { parseWebShellArgs } from "./web-args.js";
+import { startWebShellServer } from "./web-server.js";
+
+// Bundled to dist/main/web-main.cjs: the repository (or unpacked app) root is two levels up.
+const appRoot = resolve(__dirname, "..", "..");
+const version = process.env.npm_package_version ?? "0.1.0";
+
+async function main(): Promise<void> {
+  const log = createLogger("main");
+  let args;
+  try {
+    args = parseWebShellArgs(process.argv.slice(2));
+  } catch (err) {
+    process.stderr.write(`vigil: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(2);
+  }
+  const dataDir = args.dataDir ?? defaultDataDir();
+  const app = await composeConsole({
+    shell: "web",
+    version,
+    dataDir,
+    resourcesDir: join(appRoot, "resources"),
+    relayLauncher: nodeRelayLauncher(join(appRoot, "dist", "relay", "relay-main.cjs")),
+    log,
+  });
+  const server = await startWebShellServer({ core: app.core, rendererDir: join(appRoot, "dist", "renderer"), port: args.port, log });
+  process.stdout.write(`console: ${server.url}\n`);
+  log.info("web shell ready", { dataDir, port: server.port });
+
+  let stopping = false;
+  const shutdown = async (why: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info(`shutting down (${why})`);
+    await server.close();
+    await app.dispose();
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+
+  if (args.open) {
+    const browser = findBrowser();
+    if (!browser) {
+      log.warn("no Chromium or Chrome found: open the console URL above in a browser (Debian/Ubuntu: sudo apt-get install chromium)");
+      return;
+    }
+    const child = openInAppMode(browser, server.url, join(dataDir, "browser-profile"));
+    // Closing the console window ends the app, as it would under Electron.
+    child.on("exit", () => void shutdown("console window closed"));
+  }
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`vigil: failed to start: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});
