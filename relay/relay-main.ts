@@ -1,0 +1,106 @@
+// Runs in the relay process (Electron utilityProcess or Node child of main). Composition root:
+// config from env, hub + server, control channel to main, stats every second.
+import type { MainToRelay, RelayToMain } from "../contract/relay-control.js";
+import { openControlChannel, type ControlChannel } from "./control-channel.js";
+import { readRelayConfig, type RelayConfig } from "./relay-config.js";
+import type { RelayLog } from "./relay-log.js";
+import { createRelayServer } from "./relay-server.js";
+import { realMediaPath, resolveMediaPath } from "./sources/media-path.js";
+import { createSourceFactory } from "./sources/source-factory.js";
+import { StreamHub } from "./stream/stream-hub.js";
+
+const STATS_INTERVAL_MS = 1000;
+
+function fatal(message: string): never {
+  process.stderr.write(`[relay] fatal: ${message}\n`);
+  process.exit(1);
+}
+
+async function main(): Promise<void> {
+  let config: RelayConfig;
+  try {
+    config = readRelayConfig(process.env);
+  } catch (err) {
+    fatal(err instanceof Error ? err.message : String(err));
+  }
+
+  let control: ControlChannel | null = null;
+  const send = (message: RelayToMain): void => control?.send(message);
+  const log: RelayLog = (level, message, channel) => {
+    process.stderr.write(`[relay] ${level}${channel ? ` ${channel}` : ""}: ${message}\n`);
+    send(channel ? { type: "log", level, message, channel } : { type: "log", level, message });
+  };
+
+  const hub = new StreamHub({ sources: createSourceFactory({ mediaRoot: config.mediaRoot }), log });
+  const relay = createRelayServer({ hub, tokenKey: config.tokenKey, log });
+
+  let shuttingDown = false;
+  const shutdown = (why: string): void => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    process.stderr.write(`[relay] exiting: ${why}\n`);
+    hub.close();
+    void relay.close().finally(() => process.exit(0));
+    // Never hang on a stuck socket.
+    setTimeout(() => process.exit(0), 1000).unref();
+  };
+
+  control = openControlChannel({
+    onInvalid: (problem) => log("warn", problem),
+    onDisconnect: () => shutdown("main disconnected"),
+  });
+  if (!control) fatal("no IPC channel to main: start the relay with child_process.fork or Electron utilityProcess");
+  control.onMessage((message) => handle(message));
+  process.on("SIGTERM", () => shutdown("SIGTERM"));
+  process.on("SIGINT", () => shutdown("SIGINT"));
+
+  function handle(message: MainToRelay): void {
+    switch (message.type) {
+      case "ping":
+        send({ type: "pong", seq: message.seq });
+        return;
+      case "ensureSource":
+        try {
+          hub.ensureSource(message.channel, message.source);
+        } catch (err) {
+          log("error", `source refused: ${err instanceof Error ? err.message : String(err)}`, message.channel);
+          return;
+        }
+        // Report a missing file now rather than when the first viewer arrives (it is still registered: the file may appear).
+        if (message.source.kind === "file" && config.mediaRoot) {
+          const target = resolveMediaPath(config.mediaRoot, message.source.path);
+          realMediaPath(config.mediaRoot, target).catch((err: unknown) =>
+            log("error", err instanceof Error ? err.message : String(err), message.channel),
+          );
+        }
+        return;
+      case "releaseSource":
+        if (!hub.releaseSource(message.channel)) log("warn", "releaseSource for an unknown channel", message.channel);
+        return;
+      case "revokeSession": {
+        const closed = hub.revokeSession(message.session);
+        log("info", `session revoked: ${closed} viewer(s) closed`);
+        return;
+      }
+    }
+  }
+
+  let port: number;
+  try {
+    port = await relay.listen(config.port);
+  } catch (err) {
+    fatal(`cannot listen on 127.0.0.1:${config.port}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  log("info", `listening on 127.0.0.1:${port} (${control.kind})`);
+  send({ type: "ready", port });
+
+  // Stats while streams exist, plus one empty report when the last one goes.
+  let lastCount = 0;
+  setInterval(() => {
+    const streams = hub.stats();
+    if (streams.length > 0 || lastCount > 0) send({ type: "stats", streams });
+    lastCount = streams.length;
+  }, STATS_INTERVAL_MS);
+}
+
+void main();

@@ -1,0 +1,88 @@
+// Runs in the relay. All channels main registered, keyed by name; viewers are routed here.
+import type { SourceSpec, StreamStats } from "../../contract/relay-control.js";
+import type { RelayLog } from "../relay-log.js";
+import type { StreamSource } from "../sources/stream-source.js";
+import { CLOSE_CODES, type FlvViewer } from "../viewer/flv-viewer.js";
+import { LiveStream } from "./live-stream.js";
+
+export interface SourceFactory {
+  /** Throws (with a message fit for main's log) when the spec can never work, e.g. a path outside the media root. */
+  check(spec: SourceSpec): void;
+  create(spec: SourceSpec): StreamSource;
+}
+
+export interface StreamHubOptions {
+  sources: SourceFactory;
+  log: RelayLog;
+  /** How long a source stays open after its last viewer leaves. */
+  lingerMs?: number;
+}
+
+export const DEFAULT_LINGER_MS = 10_000;
+
+export class StreamHub {
+  private readonly streams = new Map<string, LiveStream>();
+  private readonly lingerMs: number;
+
+  constructor(private readonly options: StreamHubOptions) {
+    this.lingerMs = options.lingerMs ?? DEFAULT_LINGER_MS;
+  }
+
+  get size(): number {
+    return this.streams.size;
+  }
+
+  has(channel: string): boolean {
+    return this.streams.has(channel);
+  }
+
+  /** Registers or replaces the source of a channel. Nothing is opened until a viewer arrives. */
+  ensureSource(channel: string, spec: SourceSpec): void {
+    this.options.sources.check(spec);
+    const existing = this.streams.get(channel);
+    if (existing) {
+      existing.replaceSpec(spec);
+      return;
+    }
+    this.streams.set(
+      channel,
+      new LiveStream(channel, spec, {
+        createSource: (s) => this.options.sources.create(s),
+        log: this.options.log,
+        lingerMs: this.lingerMs,
+      }),
+    );
+  }
+
+  releaseSource(channel: string): boolean {
+    const stream = this.streams.get(channel);
+    if (!stream) return false;
+    this.streams.delete(channel);
+    stream.dispose("source released");
+    return true;
+  }
+
+  /** Routes a viewer to its channel; false when main never registered the channel. */
+  attach(viewer: FlvViewer): boolean {
+    const stream = this.streams.get(viewer.channel);
+    if (!stream) return false;
+    stream.addViewer(viewer);
+    return true;
+  }
+
+  /** Closes every viewer of a console session; returns how many. */
+  revokeSession(session: string): number {
+    let closed = 0;
+    for (const stream of this.streams.values()) closed += stream.closeSession(session, CLOSE_CODES.revoked, "revoked");
+    return closed;
+  }
+
+  stats(): StreamStats[] {
+    return [...this.streams.values()].map((s) => s.stats());
+  }
+
+  close(): void {
+    for (const stream of this.streams.values()) stream.dispose("relay shutting down");
+    this.streams.clear();
+  }
+}
