@@ -1,0 +1,157 @@
+// Runs in the renderer (web shell only). Implements ConsoleApi over ws://<host>/api?k=<secret>:
+// requests {id, method, params} → responses {id, ok, result|error}; events {event, payload}.
+// Results and events are validated with the contract schemas; the socket reconnects with backoff.
+import {
+  ApiErrorCodeSchema,
+  ConsoleApiError,
+  consoleEvents,
+  consoleMethods,
+  type ConsoleApi,
+  type ConsoleEventName,
+  type ConsoleMethodName,
+  type EventPayload,
+} from "../../../contract/console-api.js";
+import type { ConnectionMonitor, ConnectionState } from "./connection.js";
+import { reconnectDelayMs } from "./reconnect-backoff.js";
+
+type Pending = { method: ConsoleMethodName; resolve: (value: unknown) => void; reject: (err: Error) => void };
+type AnyListener = (payload: unknown) => void;
+
+/** Per-call deadline; the core answers in milliseconds, a silent socket must not hang a tile forever. */
+const CALL_TIMEOUT_MS = 15_000;
+
+export function apiSocketUrl(location: Pick<Location, "host" | "protocol" | "search">): string {
+  const key = new URLSearchParams(location.search).get("k") ?? "";
+  const scheme = location.protocol === "https:" ? "wss:" : "ws:";
+  return `${scheme}//${location.host}/api?k=${encodeURIComponent(key)}`;
+}
+
+export function createWebBridge(url: string): { api: ConsoleApi; connection: ConnectionMonitor } {
+  let socket: WebSocket | null = null;
+  let nextId = 1;
+  let generation = 0;
+  let attempt = 0;
+  let state: ConnectionState = { status: "connecting", attempt: 1 };
+  const pending = new Map<number, Pending>();
+  const listeners = new Map<ConsoleEventName, Set<AnyListener>>();
+  const stateListeners = new Set<(s: ConnectionState) => void>();
+
+  function setState(next: ConnectionState): void {
+    state = next;
+    for (const l of stateListeners) l(next);
+  }
+
+  function failAll(message: string): void {
+    for (const [id, p] of pending) {
+      pending.delete(id);
+      p.reject(new ConsoleApiError("INTERNAL", message));
+    }
+  }
+
+  function connect(): void {
+    attempt += 1;
+    const ws = new WebSocket(url);
+    socket = ws;
+    ws.onopen = () => {
+      attempt = 0;
+      generation += 1;
+      setState({ status: "open", generation });
+    };
+    ws.onmessage = (ev) => onMessage(ev.data);
+    ws.onclose = () => {
+      if (socket !== ws) return;
+      socket = null;
+      failAll("connection to the console core lost");
+      const retryInMs = reconnectDelayMs(attempt);
+      setState({ status: "reconnecting", attempt, retryInMs });
+      setTimeout(connect, retryInMs);
+    };
+    // onerror is always followed by onclose; nothing to do here.
+    ws.onerror = () => {};
+  }
+
+  function onMessage(data: unknown): void {
+    if (typeof data !== "string") return;
+    let msg: unknown;
+    try {
+      msg = JSON.parse(data);
+    } catch {
+      console.warn("vigil bridge: dropped a non-JSON message");
+      return;
+    }
+    if (typeof msg !== "object" || msg === null) return;
+    const m = msg as Record<string, unknown>;
+    if (typeof m.id === "number") {
+      const p = pending.get(m.id);
+      if (!p) return;
+      pending.delete(m.id);
+      if (m.ok === true) {
+        const parsed = consoleMethods[p.method].result.safeParse(m.result);
+        if (parsed.success) p.resolve(parsed.data);
+        else p.reject(new ConsoleApiError("INTERNAL", `invalid ${p.method} result: ${parsed.error.message}`));
+      } else {
+        const err = (m.error ?? {}) as Record<string, unknown>;
+        const code = ApiErrorCodeSchema.safeParse(err.code);
+        const message = typeof err.message === "string" ? err.message : "unknown error";
+        p.reject(new ConsoleApiError(code.success ? code.data : "INTERNAL", message));
+      }
+      return;
+    }
+    if (typeof m.event === "string" && m.event in consoleEvents) {
+      const name = m.event as ConsoleEventName;
+      const parsed = consoleEvents[name].safeParse(m.payload);
+      if (!parsed.success) {
+        console.warn(`vigil bridge: dropped an invalid ${name} event`, parsed.error);
+        return;
+      }
+      for (const l of listeners.get(name) ?? []) l(parsed.data);
+    }
+  }
+
+  function call(method: ConsoleMethodName, params: unknown): Promise<unknown> {
+    const checked = consoleMethods[method].params.safeParse(params ?? {});
+    if (!checked.success) return Promise.reject(new ConsoleApiError("INVALID_REQUEST", checked.error.message));
+    const ws = socket;
+    if (!ws || ws.readyState !== WebSocket.OPEN) {
+      return Promise.reject(new ConsoleApiError("INTERNAL", "not connected to the console core"));
+    }
+    const id = nextId++;
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        if (pending.delete(id)) reject(new ConsoleApiError("INTERNAL", `${method} timed out`));
+      }, CALL_TIMEOUT_MS);
+      pending.set(id, {
+        method,
+        resolve: (v) => (clearTimeout(timer), resolve(v)),
+        reject: (e) => (clearTimeout(timer), reject(e)),
+      });
+      ws.send(JSON.stringify({ id, method, params: checked.data }));
+    });
+  }
+
+  const methods = Object.fromEntries(
+    (Object.keys(consoleMethods) as ConsoleMethodName[]).map((name) => [name, (params: unknown) => call(name, params)]),
+  );
+
+  const api = {
+    ...methods,
+    on<E extends ConsoleEventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
+      let set = listeners.get(event);
+      if (!set) listeners.set(event, (set = new Set()));
+      const l = listener as AnyListener;
+      set.add(l);
+      return () => set.delete(l);
+    },
+  } as ConsoleApi;
+
+  const connection: ConnectionMonitor = {
+    current: () => state,
+    subscribe(listener) {
+      stateListeners.add(listener);
+      return () => stateListeners.delete(listener);
+    },
+  };
+
+  connect();
+  return { api, connection };
+}

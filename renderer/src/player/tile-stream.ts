@@ -1,0 +1,308 @@
+// Runs in the renderer. One tile's live stream, engine-agnostic: ticket from main → player → frames on screen.
+// Owns the frame watchdog (stalled → recreate with a fresh ticket, backing off), reacts to the relay/core going away,
+// and always gives tickets back (closeStream) and tears players down completely.
+import { ConsoleApiError, type ApiErrorCode, type ConsoleApi, type StreamTicket } from "../../../contract/console-api.js";
+import type { MessageKey } from "../i18n/i18n.js";
+import { bufferLatency, startFrameClock, type FrameClock } from "./frame-clock.js";
+import { retryDelayMs } from "./retry-backoff.js";
+import type { TilePlayer, TilePlayerEngine } from "./tile-player.js";
+import {
+  ERROR_RETRY_MS,
+  STABLE_PLAY_MS,
+  endedByDeadline,
+  isLastingStreamError,
+  watchdogFires,
+} from "./tile-stream-policy.js";
+
+/** Exactly the states tests read from a tile's data-state. */
+export type TileState = "idle" | "connecting" | "playing" | "stalled" | "error" | "locked" | "expired";
+
+export type TileStatus = {
+  state: TileState;
+  /** Overlay text (null while playing). */
+  message: MessageKey | null;
+  /** Wall-clock ms of the next automatic attempt, when one is scheduled. */
+  retryAt: number | null;
+};
+
+export type TileStats = {
+  width: number | null;
+  height: number | null;
+  fps: number | null;
+  kbps: number | null;
+  /** Seconds buffered ahead of the playhead. */
+  latency: number | null;
+};
+
+export type StreamApi = Pick<ConsoleApi, "openStream" | "closeStream">;
+
+type Session = {
+  ticket: StreamTicket;
+  player: TilePlayer;
+  clock: FrameClock;
+  createdAt: number;
+  playingSince: number | null;
+  offPlayer: () => void;
+};
+
+const WATCHDOG_TICK_MS = 1000;
+
+export class TileStream {
+  private current: TileStatus = { state: "connecting", message: "tile.state.connecting", retryAt: null };
+  private readonly listeners = new Set<(s: TileStatus) => void>();
+  private session: Session | null = null;
+  private attemptGen = 0;
+  private failures = 0;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private watchdog: ReturnType<typeof setInterval> | null = null;
+  private disposed = false;
+
+  constructor(
+    private readonly o: {
+      tile: number;
+      cameraId: string;
+      video: HTMLVideoElement;
+      engine: TilePlayerEngine;
+      api: StreamApi;
+      blocked: boolean;
+    },
+  ) {
+    if (!o.engine.isSupported()) {
+      this.set({ state: "error", message: "error.UNSUPPORTED", retryAt: null });
+      return;
+    }
+    if (o.blocked) this.set({ state: "connecting", message: "tile.state.relayDown", retryAt: null });
+    else void this.open(false);
+  }
+
+  status(): TileStatus {
+    return this.current;
+  }
+
+  subscribe(listener: (s: TileStatus) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  stats(): TileStats | null {
+    const s = this.session;
+    if (!s) return null;
+    const e = s.player.stats();
+    const v = this.o.video;
+    const fps = s.clock.measuredFps() ?? e.fps;
+    return {
+      width: v.videoWidth || e.width,
+      height: v.videoHeight || e.height,
+      fps: fps === null ? null : Math.round(fps),
+      kbps: e.kbps,
+      latency: bufferLatency(v),
+    };
+  }
+
+  /** The relay or the core link went away (true) or came back (false). */
+  setBlocked(blocked: boolean): void {
+    if (this.disposed || this.o.blocked === blocked) return;
+    this.o.blocked = blocked;
+    if (blocked) {
+      this.stopSession();
+      this.cancelRetry();
+      this.attemptGen += 1;
+      this.set({ state: "connecting", message: "tile.state.relayDown", retryAt: null });
+    } else {
+      this.failures = 0;
+      void this.open(true);
+    }
+  }
+
+  /** Operator pressed retry. */
+  retryNow(): void {
+    if (this.disposed || this.o.blocked) return;
+    this.cancelRetry();
+    this.stopSession();
+    this.failures = 0;
+    void this.open(true);
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.cancelRetry();
+    this.stopSession();
+    this.attemptGen += 1;
+    this.listeners.clear();
+  }
+
+  // ---- internals ----
+
+  private set(next: TileStatus): void {
+    const c = this.current;
+    if (c.state === next.state && c.message === next.message && c.retryAt === next.retryAt) return;
+    this.current = next;
+    for (const l of [...this.listeners]) l(next);
+  }
+
+  private async open(reconnecting: boolean, afterExpiry = false): Promise<void> {
+    const gen = ++this.attemptGen;
+    // A tile already showing a lasting error keeps showing it while it retries quietly.
+    if (this.current.state !== "error") {
+      this.set({ state: "connecting", message: reconnecting ? "tile.state.reconnecting" : "tile.state.connecting", retryAt: null });
+    }
+    let ticket: StreamTicket;
+    try {
+      ticket = await this.o.api.openStream({ tile: this.o.tile });
+    } catch (err) {
+      if (gen !== this.attemptGen || this.disposed) return;
+      this.onOpenFailed(err instanceof ConsoleApiError ? err.code : "INTERNAL");
+      return;
+    }
+    if (gen !== this.attemptGen || this.disposed || this.o.blocked) {
+      this.giveBack(ticket.sessionId);
+      return;
+    }
+    if (ticket.cameraId !== this.o.cameraId) {
+      // The wall changed under us; the new wall state is on its way. Try again shortly in case it is not.
+      this.giveBack(ticket.sessionId);
+      this.scheduleRetry(false);
+      return;
+    }
+    if (afterExpiry && endedByDeadline(Date.now(), ticket.expiresAt)) {
+      this.giveBack(ticket.sessionId);
+      this.set({ state: "expired", message: "tile.state.expired", retryAt: null });
+      return;
+    }
+    this.startSession(ticket);
+  }
+
+  private onOpenFailed(code: ApiErrorCode): void {
+    if (isLastingStreamError(code)) {
+      this.set({ state: "error", message: `error.${code}`, retryAt: Date.now() + ERROR_RETRY_MS });
+      this.cancelRetry();
+      this.retryTimer = setTimeout(() => {
+        this.retryTimer = null;
+        void this.open(true);
+      }, ERROR_RETRY_MS);
+    } else {
+      this.failures += 1;
+      const message: MessageKey = code === "RELAY_UNAVAILABLE" ? "error.RELAY_UNAVAILABLE" : "tile.state.reconnecting";
+      const delay = retryDelayMs(this.failures);
+      this.set({ state: "connecting", message, retryAt: Date.now() + delay });
+      this.cancelRetry();
+      this.retryTimer = setTimeout(() => {
+        this.retryTimer = null;
+        void this.open(true);
+      }, delay);
+    }
+  }
+
+  private startSession(ticket: StreamTicket): void {
+    const video = this.o.video;
+    let player: TilePlayer;
+    try {
+      player = this.o.engine.create(video, { url: ticket.url });
+    } catch (err) {
+      console.error(`tile ${this.o.tile}: player creation failed`, err);
+      this.giveBack(ticket.sessionId);
+      this.stall("error.PLAYER");
+      return;
+    }
+    const session: Session = {
+      ticket,
+      player,
+      createdAt: performance.now(),
+      playingSince: null,
+      clock: startFrameClock(video, () => this.onFrame(session)),
+      offPlayer: () => {},
+    };
+    session.offPlayer = player.on((e) => {
+      if (this.session !== session) return;
+      if (e.type === "error") {
+        console.warn(`tile ${this.o.tile}: player ${e.kind} error: ${e.detail}`);
+        this.sessionEnded(e.kind === "media" ? "error.PLAYER" : "tile.state.stalled");
+      } else if (e.type === "ended") {
+        this.sessionEnded("tile.state.stalled");
+      }
+    });
+    this.session = session;
+    this.watchdog = setInterval(() => this.checkFrames(), WATCHDOG_TICK_MS);
+  }
+
+  private onFrame(session: Session): void {
+    if (this.session !== session) return;
+    if (session.playingSince === null) session.playingSince = performance.now();
+    if (this.current.state !== "playing") this.set({ state: "playing", message: null, retryAt: null });
+  }
+
+  private checkFrames(): void {
+    const s = this.session;
+    if (!s) return;
+    const fires = watchdogFires({
+      now: performance.now(),
+      playerCreatedAt: s.createdAt,
+      lastFrameAt: s.clock.lastFrameAt(),
+      hidden: typeof document !== "undefined" && document.hidden,
+    });
+    if (fires) this.sessionEnded("tile.state.stalled");
+  }
+
+  /** The running session stopped delivering: expired ticket → fresh ticket at once; otherwise stall and back off. */
+  private sessionEnded(message: MessageKey): void {
+    const s = this.session;
+    if (!s) return;
+    if (s.playingSince !== null && performance.now() - s.playingSince > STABLE_PLAY_MS) this.failures = 0;
+    if (endedByDeadline(Date.now(), s.ticket.expiresAt)) {
+      this.stopSession();
+      void this.open(true, true);
+      return;
+    }
+    this.stall(message);
+  }
+
+  private stall(message: MessageKey): void {
+    this.stopSession();
+    this.failures += 1;
+    const delay = retryDelayMs(this.failures);
+    this.set({ state: "stalled", message, retryAt: Date.now() + delay });
+    this.cancelRetry();
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      void this.open(true);
+    }, delay);
+  }
+
+  private scheduleRetry(reconnectingText: boolean): void {
+    this.failures += 1;
+    const delay = retryDelayMs(this.failures);
+    this.cancelRetry();
+    if (reconnectingText) this.set({ state: "connecting", message: "tile.state.reconnecting", retryAt: Date.now() + delay });
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      void this.open(true);
+    }, delay);
+  }
+
+  private stopSession(): void {
+    const s = this.session;
+    if (this.watchdog !== null) {
+      clearInterval(this.watchdog);
+      this.watchdog = null;
+    }
+    if (!s) return;
+    this.session = null;
+    s.offPlayer();
+    s.clock.stop();
+    s.player.destroy();
+    this.giveBack(s.ticket.sessionId);
+  }
+
+  private giveBack(sessionId: string): void {
+    // The core may be gone (that is often why we stop); the relay forgets the viewer on its own then.
+    this.o.api.closeStream({ sessionId }).catch(() => {});
+  }
+
+  private cancelRetry(): void {
+    if (this.retryTimer !== null) {
+      clearTimeout(this.retryTimer);
+      this.retryTimer = null;
+    }
+  }
+}

@@ -1,0 +1,48 @@
+// Runs in the renderer. Everything the UI asks of main goes through here: call, apply the WallState main returns,
+// and turn failures into a localized notice. Nothing fails silently.
+import { ConsoleApiError, type ApiErrorCode, type Locale } from "../../../contract/console-api.js";
+import type { WallLayout, WallState } from "../../../contract/wall.js";
+import { consoleLink } from "../bridge/console-api.js";
+import type { MessageKey } from "../i18n/i18n.js";
+import { useConsoleStore } from "./console-store.js";
+
+export function errorCodeOf(err: unknown): ApiErrorCode {
+  return err instanceof ConsoleApiError ? err.code : "INTERNAL";
+}
+
+function report(action: MessageKey, err: unknown): void {
+  const code = errorCodeOf(err);
+  if (!(err instanceof ConsoleApiError)) console.error(err);
+  useConsoleStore.getState().pushNotice({ action, errorCode: code });
+}
+
+async function wallCall(action: MessageKey, run: () => Promise<WallState>): Promise<void> {
+  try {
+    useConsoleStore.getState().applyWall(await run());
+  } catch (err) {
+    report(action, err);
+  }
+}
+
+const api = () => consoleLink().api;
+
+export const consoleActions = {
+  setLayout: (layout: WallLayout) => wallCall("action.setLayout", () => api().setLayout({ layout })),
+  assignTile: (tile: number, cameraId: string) => {
+    useConsoleStore.getState().selectTile(tile);
+    return wallCall("action.assignTile", () => api().assignTile({ tile, cameraId }));
+  },
+  swapTiles: (a: number, b: number) => {
+    useConsoleStore.getState().selectTile(b);
+    return wallCall("action.swapTiles", () => api().swapTiles({ a, b }));
+  },
+  clearTile: (tile: number) => wallCall("action.clearTile", () => api().clearTile({ tile })),
+  setMaximized: (tile: number | null) => wallCall("action.setMaximized", () => api().setMaximized({ tile })),
+  async setLocale(locale: Locale): Promise<void> {
+    try {
+      useConsoleStore.getState().setLocale(await api().setLocale({ locale }));
+    } catch (err) {
+      report("action.setLocale", err);
+    }
+  },
+};

@@ -1,0 +1,82 @@
+// Runs in the renderer. A zustand mirror of what main sent (wall, relay, locale, catalog) plus purely local UI state
+// (selected tile, notices). Main stays the source of truth: the wall here only ever changes to a WallState main returned.
+import { create } from "zustand";
+import type { Camera } from "../../../contract/camera.js";
+import type { ApiErrorCode, Bootstrap, Locale, RelayStatus } from "../../../contract/console-api.js";
+import type { WallState } from "../../../contract/wall.js";
+import type { ConnectionState } from "../bridge/connection.js";
+import type { MessageKey } from "../i18n/i18n.js";
+
+/** A failed user action, shown until dismissed (or pushed out); rendered in the current locale. */
+export type Notice = { id: number; action: MessageKey; errorCode: ApiErrorCode };
+
+export type CatalogLoad = { status: "loading" } | { status: "ready" } | { status: "failed"; code: ApiErrorCode };
+
+export type ConsoleState = {
+  boot: { status: "loading" } | { status: "ready"; shell: Bootstrap["shell"]; version: string } | { status: "failed"; code: ApiErrorCode; message: string };
+  locale: Locale;
+  wall: WallState | null;
+  relay: RelayStatus;
+  connection: ConnectionState;
+  cameras: ReadonlyMap<string, Camera>;
+  cameraList: readonly Camera[];
+  catalog: CatalogLoad;
+  selectedTile: number | null;
+  notices: readonly Notice[];
+};
+
+type ConsoleActions = {
+  applyBootstrap(b: Bootstrap): void;
+  bootFailed(code: ApiErrorCode, message: string): void;
+  /** Takes a wall from main. `force` accepts a lower revision (the core restarted and counts from zero again). */
+  applyWall(wall: WallState, force?: boolean): void;
+  setRelay(relay: RelayStatus): void;
+  setLocale(locale: Locale): void;
+  setConnection(c: ConnectionState): void;
+  setCameras(list: readonly Camera[]): void;
+  setCatalogLoad(load: CatalogLoad): void;
+  selectTile(tile: number | null): void;
+  pushNotice(n: Omit<Notice, "id">): void;
+  dismissNotice(id: number): void;
+};
+
+let noticeSeq = 0;
+const MAX_NOTICES = 4;
+
+export const useConsoleStore = create<ConsoleState & ConsoleActions>()((set, get) => ({
+  boot: { status: "loading" },
+  locale: "zh-CN",
+  wall: null,
+  relay: { state: "starting", restarts: 0, lastError: null },
+  connection: { status: "connecting", attempt: 1 },
+  cameras: new Map(),
+  cameraList: [],
+  catalog: { status: "loading" },
+  selectedTile: null,
+  notices: [],
+
+  applyBootstrap: (b) => {
+    set({ boot: { status: "ready", shell: b.shell, version: b.version }, locale: b.locale, relay: b.relay });
+    get().applyWall(b.wall, true);
+  },
+  bootFailed: (code, message) => set({ boot: { status: "failed", code, message } }),
+  applyWall: (wall, force = false) => {
+    const current = get().wall;
+    if (!force && current && wall.revision < current.revision) return;
+    const selected = get().selectedTile;
+    set({ wall, selectedTile: selected !== null && selected >= wall.layout ? null : selected });
+  },
+  setRelay: (relay) => set({ relay }),
+  setLocale: (locale) => set({ locale }),
+  setConnection: (connection) => set({ connection }),
+  setCameras: (list) => set({ cameraList: list, cameras: new Map(list.map((c) => [c.id, c])), catalog: { status: "ready" } }),
+  setCatalogLoad: (catalog) => set({ catalog }),
+  selectTile: (selectedTile) => set({ selectedTile }),
+  pushNotice: (n) => set({ notices: [...get().notices, { ...n, id: ++noticeSeq }].slice(-MAX_NOTICES) }),
+  dismissNotice: (id) => set({ notices: get().notices.filter((n) => n.id !== id) }),
+}));
+
+/** True while tiles cannot reach a stream: the core link is down or the relay is not up. */
+export function streamsBlocked(s: Pick<ConsoleState, "connection" | "relay">): boolean {
+  return s.connection.status !== "open" || s.relay.state !== "up";
+}

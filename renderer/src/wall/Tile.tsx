@@ -1,0 +1,69 @@
+// Runs in the renderer. One wall tile: video, overlay, drop target for cameras and other tiles, selection, maximize.
+import { useRef, useState } from "react";
+import { useT } from "../i18n/use-t.js";
+import { consoleActions } from "../state/console-actions.js";
+import { useConsoleStore } from "../state/console-store.js";
+import { acceptsDrag, readDrop, setTileDrag } from "./dnd.js";
+import { TileOverlay } from "./TileOverlay.js";
+import { useTileStream } from "./use-tile-stream.js";
+
+type Props = { index: number; cameraId: string | null; maximized: boolean; hidden: boolean };
+
+export function Tile({ index, cameraId, maximized, hidden }: Props) {
+  const t = useT();
+  const video = useRef<HTMLVideoElement | null>(null);
+  const selected = useConsoleStore((s) => s.selectedTile === index);
+  const camera = useConsoleStore((s) => (cameraId ? s.cameras.get(cameraId) : undefined));
+  const [dropHover, setDropHover] = useState(false);
+  const { status, stream } = useTileStream(index, cameraId, maximized, video);
+
+  const classes = ["tile", `tile--${status.state}`];
+  if (selected) classes.push("tile--selected");
+  if (maximized) classes.push("tile--max");
+  if (hidden) classes.push("tile--behind");
+  if (dropHover) classes.push("tile--drop");
+
+  return (
+    <div
+      className={classes.join(" ")}
+      data-testid={`tile-${index}`}
+      data-state={status.state}
+      data-camera={cameraId ?? ""}
+      aria-selected={selected}
+      aria-hidden={hidden || undefined}
+      role="gridcell"
+      tabIndex={-1}
+      title={t("tile.maximizeHint")}
+      draggable={cameraId !== null}
+      onClick={() => useConsoleStore.getState().selectTile(index)}
+      onDoubleClick={() => void consoleActions.setMaximized(maximized ? null : index)}
+      onDragStart={(e) => {
+        if (cameraId === null) return e.preventDefault();
+        setTileDrag(e.dataTransfer, index);
+      }}
+      onDragOver={(e) => {
+        const effect = acceptsDrag(e.dataTransfer);
+        if (!effect) return;
+        e.preventDefault();
+        e.dataTransfer.dropEffect = effect;
+        if (!dropHover) setDropHover(true);
+      }}
+      onDragLeave={(e) => {
+        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setDropHover(false);
+      }}
+      onDrop={(e) => {
+        e.preventDefault();
+        setDropHover(false);
+        const drop = readDrop(e.dataTransfer);
+        if (drop?.kind === "camera") void consoleActions.assignTile(index, drop.cameraId);
+        else if (drop?.kind === "tile" && drop.tile !== index) void consoleActions.swapTiles(drop.tile, index);
+      }}
+    >
+      {/* A fresh element per stream: players never inherit a previous decoder. */}
+      {cameraId !== null && (
+        <video key={`${cameraId}:${maximized}`} ref={video} className="tile__video" muted autoPlay playsInline disablePictureInPicture />
+      )}
+      <TileOverlay index={index} cameraId={cameraId} camera={camera} status={status} stream={stream} />
+    </div>
+  );
+}

@@ -1,0 +1,114 @@
+// Runs in the renderer. Text over a tile: number, camera name + region, state message, close button, stats strip.
+import { useEffect, useState } from "react";
+import type { Camera } from "../../../contract/camera.js";
+import { useT } from "../i18n/use-t.js";
+import type { TileStats, TileStatus, TileStream } from "../player/tile-stream.js";
+import { consoleActions } from "../state/console-actions.js";
+
+type Props = { index: number; cameraId: string | null; camera: Camera | undefined; status: TileStatus; stream: TileStream | null };
+
+export function TileOverlay({ index, cameraId, camera, status, stream }: Props) {
+  const t = useT();
+  const stop = (e: { stopPropagation(): void }) => e.stopPropagation();
+  return (
+    <div className="tile__overlay">
+      <div className="tile__top">
+        <span className="tile__index">{index + 1}</span>
+        {cameraId !== null && (
+          <>
+            <span className="tile__name" title={camera?.address}>
+              {camera ? camera.name : t("tile.unknownCamera", { id: cameraId })}
+            </span>
+            {camera && <span className="tile__region">{camera.regionName}</span>}
+            <button
+              type="button"
+              className="tile__close"
+              data-testid={`tile-close-${index}`}
+              aria-label={t("tile.close")}
+              title={t("tile.close")}
+              onClick={(e) => {
+                stop(e);
+                void consoleActions.clearTile(index);
+              }}
+              onDoubleClick={stop}
+            >
+              ×
+            </button>
+          </>
+        )}
+      </div>
+      {cameraId === null ? (
+        <div className="tile__empty">
+          <span>{t("tile.empty", { n: index + 1 })}</span>
+          <span className="tile__hint">{t("tile.emptyHint")}</span>
+        </div>
+      ) : (
+        status.message !== null && (
+          <div className={`tile__status tile__status--${status.state}`} data-testid={`tile-status-${index}`}>
+            {status.state === "connecting" && <span className="spinner" aria-hidden="true" />}
+            <span>{t(status.message)}</span>
+            <RetryLine status={status} stream={stream} />
+          </div>
+        )
+      )}
+      {cameraId !== null && stream && (status.state === "playing" || status.state === "stalled") && <StatsStrip stream={stream} />}
+    </div>
+  );
+}
+
+function RetryLine({ status, stream }: { status: TileStatus; stream: TileStream | null }) {
+  const t = useT();
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (status.retryAt === null) return;
+    const timer = setInterval(() => setNow(Date.now()), 500);
+    return () => clearInterval(timer);
+  }, [status.retryAt]);
+  const manual = status.state === "error" || status.state === "expired" || status.state === "stalled";
+  const seconds = status.retryAt === null ? null : Math.max(0, Math.ceil((status.retryAt - now) / 1000));
+  if (!manual && seconds === null) return null;
+  return (
+    <span className="tile__retry">
+      {seconds !== null && seconds > 0 && <span>{t("tile.retryIn", { s: seconds })}</span>}
+      {manual && stream && (
+        <button
+          type="button"
+          className="btn btn--small"
+          onClick={(e) => {
+            e.stopPropagation();
+            stream.retryNow();
+          }}
+          onDoubleClick={(e) => e.stopPropagation()}
+        >
+          {t("tile.retry")}
+        </button>
+      )}
+    </span>
+  );
+}
+
+function fmt(v: number | null, digits = 0): string {
+  return v === null ? "–" : v.toFixed(digits);
+}
+
+function StatsStrip({ stream }: { stream: TileStream }) {
+  const t = useT();
+  const [stats, setStats] = useState<TileStats | null>(() => stream.stats());
+  useEffect(() => {
+    setStats(stream.stats());
+    const timer = setInterval(() => setStats(stream.stats()), 1000);
+    return () => clearInterval(timer);
+  }, [stream]);
+  if (!stats) return null;
+  return (
+    <div className="tile__stats" data-testid="tile-stats">
+      {t("tile.stats.value", {
+        w: fmt(stats.width),
+        h: fmt(stats.height),
+        fps: fmt(stats.fps),
+        kbps: fmt(stats.kbps),
+        latency: fmt(stats.latency, 2),
+      })}
+    </div>
+  );
+}
