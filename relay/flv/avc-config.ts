@@ -32,7 +32,7 @@ export function parseAvcDecoderConfig(record: Buffer): AvcConfig {
   if (record.length < 7) throw new AvcConfigError(`AVC config record too short (${record.length} bytes)`);
   if (record[0] !== 1) throw new AvcConfigError(`AVC config record version ${record[0]} (expected 1)`);
   const nalLengthSize = ((record[4] ?? 0) & 0x03) + 1;
-  let pos = 5;
+  let pos = 6; // after version, profile, compat, level, length size, SPS count
   const readSets = (count: number, what: string): Buffer[] => {
     const sets: Buffer[] = [];
     for (let i = 0; i < count; i++) {

@@ -43,6 +43,8 @@ export interface VideoTagInfo {
   codec: VideoCodec;
   /** True when the body carries a decoder configuration record (AVC/HEVC sequence header). */
   isSequenceHeader: boolean;
+  /** AVC/HEVC end-of-sequence marker (muxers write one at the end of a file): carries no picture. */
+  isEndOfSequence: boolean;
   /** Legacy AVCPacketType (0 sequence header, 1 NALU, 2 end of sequence) or Enhanced RTMP PacketType. */
   packetType: number | null;
   /** Composition time offset in ms (pts - dts). */
@@ -91,6 +93,7 @@ export function describeVideoBody(data: Buffer, offset = 0): VideoTagInfo | null
       fourCC,
       codec,
       isSequenceHeader: packetType === 0,
+      isEndOfSequence: packetType === 2,
       packetType,
       compositionTime: hasCts ? data.readIntBE(5, 3) : 0,
       payloadOffset: hasCts ? 8 : 5,
@@ -99,7 +102,7 @@ export function describeVideoBody(data: Buffer, offset = 0): VideoTagInfo | null
   const codecId = b0 & 0x0f;
   const codec: VideoCodec = codecId === 7 ? "avc" : codecId === 12 ? "hevc" : "other";
   if (codec === "other") {
-    return { frameType, isKeyframe: frameType === 1, codecId, fourCC: null, codec, isSequenceHeader: false, packetType: null, compositionTime: 0, payloadOffset: 1 };
+    return { frameType, isKeyframe: frameType === 1, codecId, fourCC: null, codec, isSequenceHeader: false, isEndOfSequence: false, packetType: null, compositionTime: 0, payloadOffset: 1 };
   }
   if (data.length < 5) throw new FlvParseError("AVC/HEVC video tag shorter than its 5-byte header", offset);
   const packetType = data[1] ?? 0;
@@ -110,6 +113,7 @@ export function describeVideoBody(data: Buffer, offset = 0): VideoTagInfo | null
     fourCC: null,
     codec,
     isSequenceHeader: packetType === 0,
+    isEndOfSequence: packetType === 2,
     packetType,
     compositionTime: data.readIntBE(2, 3),
     payloadOffset: 5,

@@ -87,7 +87,10 @@ export class FileLoopSource extends StreamSource {
     const info = await stat(real);
     if (!info.isFile()) throw new Error(`source is not a regular file: ${this.options.path}`);
     if (info.size > MAX_FILE_BYTES) throw new Error(`source file too large for a loop source (${info.size} bytes): ${this.options.path}`);
-    const { header, tags } = parseFlvBuffer(await readFile(real));
+    const parsed = parseFlvBuffer(await readFile(real));
+    const header = parsed.header;
+    // An end-of-sequence marker would tell players the live stream ended at every loop seam.
+    const tags = parsed.tags.filter((t) => !t.video?.isEndOfSequence);
     if (this.stopped) return;
     const firstFrame = tags.findIndex((t) => configKind(t) === null);
     if (firstFrame < 0) throw new Error(`source file has no audio or video frames: ${this.options.path}`);

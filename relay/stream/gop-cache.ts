@@ -38,7 +38,7 @@ export class GopCache {
 
   /** True when a viewer may start (or resume after skipping) at this tag. */
   isRandomAccessPoint(tag: FlvTag): boolean {
-    if (tag.type === FLV_TAG_VIDEO) return tag.video?.isKeyframe === true && !tag.video.isSequenceHeader;
+    if (tag.type === FLV_TAG_VIDEO) return tag.video?.isKeyframe === true && !tag.video.isSequenceHeader && !tag.video.isEndOfSequence;
     if (tag.type === FLV_TAG_AUDIO) return !this.hasVideo && tag.audio?.isSequenceHeader !== true;
     return false;
   }
@@ -59,6 +59,7 @@ export class GopCache {
       this.audioConfig = tag;
       return;
     }
+    if (tag.video?.isEndOfSequence) return; // no picture; a new viewer has no use for it
     if (this.isRandomAccessPoint(tag)) {
       // Audio-only streams: one frame is a whole "GOP"; keep the last one so a viewer starts with sound.
       this.clearFrames();

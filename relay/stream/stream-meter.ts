@@ -24,7 +24,7 @@ export class StreamMeter {
     const bytes = 11 + tag.data.length + 4;
     this.bytesIn += bytes;
     this.firstAt ??= at;
-    this.samples.push({ at, bytes, videoFrame: tag.video !== null && !tag.video.isSequenceHeader });
+    this.samples.push({ at, bytes, videoFrame: tag.video !== null && !tag.video.isSequenceHeader && !tag.video.isEndOfSequence });
     this.prune(at);
   }
 
