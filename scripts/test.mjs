@@ -15,6 +15,7 @@ const steps = [
   ["build", ["node", "scripts/build.mjs"]],
   ["typecheck (node)", ["npx", "tsc", "-p", "tsconfig.json", "--noEmit"]],
   ["typecheck (renderer)", ["npx", "tsc", "-p", "renderer/tsconfig.json", "--noEmit"]],
+  ["typecheck (e2e)", ["npx", "tsc", "-p", "tests/e2e/tsconfig.json", "--noEmit"]],
   ["lint", ["npx", "eslint", "."]],
   ["unit + integration", ["npx", "vitest", "run"]],
   ["end-to-end (Chromium)", ["npx", "playwright", "test"]],

@@ -1,0 +1,137 @@
+// A user's first minutes with the console, in Chromium against the real web shell, relay and demo media.
+import { expect, test, type Page } from "@playwright/test";
+import { startConsole, type RunningConsole } from "./fixtures/console-app.js";
+import { frameColourCount, videoTime } from "./fixtures/video-probe.js";
+
+let app: RunningConsole;
+test.beforeAll(async () => {
+  app = await startConsole();
+});
+test.afterAll(async () => {
+  await app?.stop();
+});
+
+async function firstOnlineCamera(page: Page, skip = 0) {
+  const search = page.getByTestId("catalog-search");
+  await search.fill("");
+  // Searching by region expands it; pick cameras that are online.
+  await search.fill("红花岗区");
+  const rows = page.locator('[data-testid^="camera-"][data-online="true"]');
+  await expect(rows.first()).toBeVisible();
+  return rows.nth(skip);
+}
+
+test("drag a camera onto a tile: live video within seconds, real pixels, stats, and the wall survives a reload", async ({ page }) => {
+  await page.goto(app.url);
+  await expect(page.locator("header")).toContainText("视频");
+  await expect(page.getByTestId("tile-3")).toBeVisible();
+  await expect(page.getByTestId("tile-4")).toHaveCount(0);
+
+  const camera = await firstOnlineCamera(page);
+  const cameraTestId = await camera.getAttribute("data-testid");
+  await camera.dragTo(page.getByTestId("tile-0"));
+  const tile = page.getByTestId("tile-0");
+  await expect(tile).toHaveAttribute("data-state", "playing", { timeout: 10_000 });
+
+  const t0 = await videoTime(tile);
+  await page.waitForTimeout(2000);
+  expect(await videoTime(tile)).toBeGreaterThan(t0 + 1);
+  expect(await frameColourCount(tile)).toBeGreaterThan(8);
+  await expect(tile).toContainText("640×360");
+
+  await page.getByTestId("layout-9").click();
+  await expect(page.getByTestId("tile-8")).toBeVisible();
+  await page.reload();
+  await expect(page.getByTestId("tile-8")).toBeVisible();
+  await expect(page.getByTestId("tile-0")).toHaveAttribute("data-state", "playing", { timeout: 10_000 });
+  await expect(page.getByTestId("tile-0")).toHaveAttribute("data-camera-id", cameraTestId!.replace("camera-", ""));
+});
+
+test("swap by dragging tiles, maximize with double-click, restore with Esc, select with digits, close a tile", async ({ page }) => {
+  await page.goto(app.url);
+  await page.getByTestId("layout-4").click();
+  const a = await firstOnlineCamera(page, 1);
+  const aId = (await a.getAttribute("data-testid"))!.replace("camera-", "");
+  await a.dragTo(page.getByTestId("tile-1"));
+  await expect(page.getByTestId("tile-1")).toHaveAttribute("data-camera-id", aId);
+
+  await page.getByTestId("tile-1").dragTo(page.getByTestId("tile-2"));
+  await expect(page.getByTestId("tile-2")).toHaveAttribute("data-camera-id", aId);
+  await expect(page.getByTestId("tile-2")).toHaveAttribute("data-state", "playing", { timeout: 10_000 });
+
+  await page.getByTestId("tile-2").dblclick();
+  await expect(page.getByTestId("tile-0")).toBeHidden();
+  const box = await page.getByTestId("tile-2").boundingBox();
+  expect(box!.width).toBeGreaterThan(900);
+  await page.keyboard.press("Escape");
+  await expect(page.getByTestId("tile-0")).toBeVisible();
+
+  await page.keyboard.press("3");
+  await expect(page.getByTestId("tile-2")).toHaveAttribute("data-selected", "true");
+  await page.getByTestId("tile-close-2").click();
+  await expect(page.getByTestId("tile-2")).toHaveAttribute("data-state", "idle");
+});
+
+test("an offline camera shows a clear error on its tile, in Chinese", async ({ page }) => {
+  await page.goto(app.url);
+  const search = page.getByTestId("catalog-search");
+  await search.fill("");
+  const offline = page.locator('[data-testid^="camera-"][data-online="false"]').first();
+  // Offline cameras sit in collapsed counties until searched; find one by a region that has one.
+  await search.fill("区");
+  await expect(offline).toBeVisible();
+  await offline.dragTo(page.getByTestId("tile-3"));
+  await expect(page.getByTestId("tile-3")).toHaveAttribute("data-state", "error");
+  await expect(page.getByTestId("tile-3")).toContainText("离线");
+});
+
+test("English can be chosen and is remembered", async ({ page }) => {
+  await page.goto(app.url);
+  await page.getByTestId("locale-switch").click();
+  await expect(page.locator("header")).toContainText(/Video|Console/);
+  await page.reload();
+  await expect(page.locator("header")).toContainText(/Video|Console/);
+  await page.getByTestId("locale-switch").click();
+  await expect(page.locator("header")).toContainText("视频");
+});
+
+test("a crashed relay: tiles reconnect and play again once the supervisor restarts it", async ({ page }) => {
+  await page.goto(app.url);
+  const tile = page.getByTestId("tile-0");
+  await expect(tile).toHaveAttribute("data-state", "playing", { timeout: 10_000 });
+  const pid = app.relayPid();
+  expect(pid).not.toBeNull();
+  process.kill(pid!, "SIGKILL");
+  await expect(tile).not.toHaveAttribute("data-state", "playing", { timeout: 10_000 });
+  await expect(tile).toHaveAttribute("data-state", "playing", { timeout: 20_000 });
+  expect(app.relayPid()).not.toBe(pid);
+});
+
+test("the API refuses a page without the launch secret and malformed messages", async ({ page }) => {
+  await page.goto(app.url);
+  const result = await page.evaluate(async (origin) => {
+    const noSecret = await new Promise<string>((resolve) => {
+      const ws = new WebSocket(`${origin.replace("http", "ws")}/api?k=wrong`);
+      ws.onopen = () => resolve("open");
+      ws.onerror = () => resolve("refused");
+    });
+    const k = new URL(location.href).searchParams.get("k");
+    const replies = await new Promise<string[]>((resolve) => {
+      const ws = new WebSocket(`${origin.replace("http", "ws")}/api?k=${k}`);
+      const got: string[] = [];
+      ws.onmessage = (m) => {
+        const msg = JSON.parse(String(m.data));
+        if ("id" in msg) got.push(msg.ok ? "ok" : msg.error.code);
+        if (got.length === 3) resolve(got);
+      };
+      ws.onopen = () => {
+        ws.send("{not json");
+        ws.send(JSON.stringify({ id: 1, method: "assignTile", params: { tile: 0, cameraId: "1" } }));
+        ws.send(JSON.stringify({ id: 2, method: "rm -rf", params: {} }));
+      };
+    });
+    return { noSecret, replies };
+  }, app.origin);
+  expect(result.noSecret).toBe("refused");
+  expect(result.replies).toEqual(["INVALID_REQUEST", "INVALID_REQUEST", "UNKNOWN_METHOD"]);
+});
