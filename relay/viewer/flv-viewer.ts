@@ -123,9 +123,14 @@ export class FlvViewer {
       this.writeTag(tag, this.rebaser.current());
       return;
     }
-    const ts = this.rebaser.media(tag.timestamp);
     const queued = this.transport.queuedBytes();
     this.noteDrain(queued);
+    if (!this.rebaser.isStarted) {
+      // The first media tag written is the viewer's time zero, so nothing is stamped before it.
+      if (!randomAccess || queued > this.limits.maxQueuedBytes / 2) return;
+      this.skipping = false;
+    }
+    const ts = this.rebaser.media(tag.timestamp);
     const queuedMs = this.queuedMediaMs(queued, ts);
     if (!this.skipping && (queued > this.limits.maxQueuedBytes || queuedMs > this.limits.maxQueuedMs)) {
       this.skipping = true;
@@ -144,16 +149,17 @@ export class FlvViewer {
   /** Closes with a reason the peer can see (WS close code; HTTP just ends). */
   close(code: number, reason: string): void {
     if (this.state === "closed") return;
-    this.transport.close(code, reason);
     this.finish(reason);
+    this.transport.close(code, reason);
   }
 
   /** The stream could not be opened or broke: HTTP viewers that got no header yet receive a status. */
   fail(message: string): void {
     if (this.state === "closed") return;
-    if (this.state === "waiting") this.transport.fail(502, message);
-    else this.transport.close(CLOSE_CODES.sourceError, message);
+    const started = this.state === "live";
     this.finish(message);
+    if (started) this.transport.close(CLOSE_CODES.sourceError, message);
+    else this.transport.fail(502, message);
   }
 
   private finish(reason: string): void {
@@ -209,8 +215,8 @@ export class FlvViewer {
     const queued = this.transport.queuedBytes();
     this.noteDrain(queued);
     if (queued > 0 && this.clock() - this.lastDrainAt > this.limits.stallTimeoutMs) {
-      this.transport.destroy();
       this.finish("stalled");
+      this.transport.destroy();
     }
   }
 }

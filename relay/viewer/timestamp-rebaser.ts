@@ -31,6 +31,10 @@ export class TimestampRebaser {
     return out;
   }
 
+  get isStarted(): boolean {
+    return this.offset !== null;
+  }
+
   /** Timestamp for metadata/config tags: the current position (0 before any media). */
   current(): number {
     return this.lastOut;
