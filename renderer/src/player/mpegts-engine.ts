@@ -1,5 +1,5 @@
 // Runs in the renderer. TilePlayerEngine on mpegts.js 1.8.2: live WS-FLV, video only, no stash buffer,
-// transmuxing and MSE in workers (blob workers), latency chasing and back-buffer cleanup.
+// transmuxing in a (blob) worker, latency chasing and back-buffer cleanup.
 import mpegts from "mpegts.js";
 import {
   emptyEngineStats,
@@ -14,7 +14,9 @@ import {
 /** Player config for live wall tiles (option names checked against mpegts.js 1.8.2's d.ts and src/config.js). */
 export const liveTileConfig: mpegts.Config = {
   enableWorker: true,
-  enableWorkerForMSE: true,
+  // MSE stays on the main thread: 1.8.2's dedicated-thread engine clears srcObject on detach while its worker is
+  // still touching the SourceBuffer, which throws uncaught errors in the worker on every teardown (seen in Chromium).
+  enableWorkerForMSE: false,
   enableStashBuffer: false,
   stashInitialSize: 128 * 1024,
   lazyLoad: false,
