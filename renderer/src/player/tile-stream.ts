@@ -41,6 +41,8 @@ type Session = {
   player: TilePlayer;
   clock: FrameClock;
   createdAt: number;
+  /** The watchdog counts from here (moved forward while the tile or page is hidden). */
+  watchFrom: number;
   playingSince: number | null;
   offPlayer: () => void;
 };
@@ -56,6 +58,7 @@ export class TileStream {
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private watchdog: ReturnType<typeof setInterval> | null = null;
   private disposed = false;
+  private visible = true;
 
   constructor(
     private readonly o: {
@@ -112,6 +115,11 @@ export class TileStream {
       this.failures = 0;
       void this.open(true);
     }
+  }
+
+  /** The tile is covered (another tile is maximized): keep streaming, but do not judge frames meanwhile. */
+  setVisible(visible: boolean): void {
+    this.visible = visible;
   }
 
   /** Operator pressed retry. */
@@ -209,6 +217,7 @@ export class TileStream {
       ticket,
       player,
       createdAt: performance.now(),
+      watchFrom: performance.now(),
       playingSince: null,
       clock: startFrameClock(video, () => this.onFrame(session)),
       offPlayer: () => {},
@@ -235,12 +244,11 @@ export class TileStream {
   private checkFrames(): void {
     const s = this.session;
     if (!s) return;
-    const fires = watchdogFires({
-      now: performance.now(),
-      playerCreatedAt: s.createdAt,
-      lastFrameAt: s.clock.lastFrameAt(),
-      hidden: typeof document !== "undefined" && document.hidden,
-    });
+    const now = performance.now();
+    const hidden = !this.visible || (typeof document !== "undefined" && document.hidden);
+    // Hidden video may not present frames; judge it only from when it is shown again.
+    if (hidden) s.watchFrom = now;
+    const fires = watchdogFires({ now, playerCreatedAt: s.watchFrom, lastFrameAt: s.clock.lastFrameAt(), hidden });
     if (fires) this.sessionEnded("tile.state.stalled");
   }
 

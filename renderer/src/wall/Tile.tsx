@@ -15,7 +15,7 @@ export function Tile({ index, cameraId, maximized, hidden }: Props) {
   const selected = useConsoleStore((s) => s.selectedTile === index);
   const camera = useConsoleStore((s) => (cameraId ? s.cameras.get(cameraId) : undefined));
   const [dropHover, setDropHover] = useState(false);
-  const { status, stream } = useTileStream(index, cameraId, maximized, video);
+  const { status, stream } = useTileStream(index, cameraId, maximized, hidden, video);
 
   const classes = ["tile", `tile--${status.state}`];
   if (selected) classes.push("tile--selected");
@@ -28,7 +28,8 @@ export function Tile({ index, cameraId, maximized, hidden }: Props) {
       className={classes.join(" ")}
       data-testid={`tile-${index}`}
       data-state={status.state}
-      data-camera={cameraId ?? ""}
+      data-camera-id={cameraId ?? ""}
+      data-selected={selected}
       aria-selected={selected}
       aria-hidden={hidden || undefined}
       role="gridcell"

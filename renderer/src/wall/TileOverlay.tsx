@@ -51,7 +51,7 @@ export function TileOverlay({ index, cameraId, camera, status, stream }: Props) 
           </div>
         )
       )}
-      {cameraId !== null && stream && (status.state === "playing" || status.state === "stalled") && <StatsStrip stream={stream} />}
+      {cameraId !== null && stream && status.state === "playing" && <StatsStrip stream={stream} />}
     </div>
   );
 }

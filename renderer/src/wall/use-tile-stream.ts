@@ -11,6 +11,7 @@ export function useTileStream(
   tile: number,
   cameraId: string | null,
   maximized: boolean,
+  hidden: boolean,
   video: RefObject<HTMLVideoElement | null>,
 ): { status: TileStatus; stream: TileStream | null } {
   const [stream, setStream] = useState<TileStream | null>(null);
@@ -42,6 +43,8 @@ export function useTileStream(
     };
     // `maximized` recreates the stream on purpose: main serves a maximized tile its main stream, small tiles a sub-stream.
   }, [tile, cameraId, maximized, video]);
+
+  useEffect(() => stream?.setVisible(!hidden), [stream, hidden]);
 
   return { status: cameraId === null ? IDLE : status, stream };
 }
