@@ -1,0 +1,200 @@
+// The bundled relay as main runs it: a forked child, env config, control messages over IPC, real sockets.
+import { execFile } from "node:child_process";
+import { fork, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { build } from "esbuild";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { RELAY_ENV, RelayToMainSchema, type MainToRelay, type RelayToMain } from "../../contract/relay-control.js";
+import { mintStreamToken } from "../../contract/stream-token.js";
+import { captureHttp, captureWs, flvStartProblem } from "../../relay/testing/flv-clients.js";
+
+const root = resolve(fileURLToPath(new URL("../..", import.meta.url)));
+const mediaRoot = join(root, "resources", "demo");
+const workDir = mkdtempSync(join(tmpdir(), "vigil-relay-it-"));
+const bundle = join(workDir, "relay-main.cjs");
+const key = randomBytes(32);
+const children: ChildProcess[] = [];
+
+interface RelayHandle {
+  child: ChildProcess;
+  messages: RelayToMain[];
+  stderr: () => string;
+  send(message: MainToRelay | Record<string, unknown>): void;
+  waitFor<T extends RelayToMain>(pred: (m: RelayToMain) => m is T, timeoutMs?: number): Promise<T>;
+  waitFor(pred: (m: RelayToMain) => boolean, timeoutMs?: number): Promise<RelayToMain>;
+}
+
+function startRelay(env: Record<string, string>): RelayHandle {
+  const child = fork(bundle, [], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe", "ipc"], serialization: "json" });
+  children.push(child);
+  let stderr = "";
+  child.stderr?.on("data", (c: Buffer) => (stderr += c.toString()));
+  const messages: RelayToMain[] = [];
+  const waiters: Array<{ pred: (m: RelayToMain) => boolean; resolve: (m: RelayToMain) => void }> = [];
+  child.on("message", (raw) => {
+    // Main validates what the relay says; so does this test.
+    const msg = RelayToMainSchema.parse(raw);
+    messages.push(msg);
+    for (const w of [...waiters]) {
+      if (w.pred(msg)) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve(msg);
+      }
+    }
+  });
+  const waitFor = (pred: (m: RelayToMain) => boolean, timeoutMs = 5000): Promise<RelayToMain> => {
+    const seen = messages.find(pred);
+    if (seen) return Promise.resolve(seen);
+    return new Promise((res, rej) => {
+      const timer = setTimeout(() => rej(new Error(`no matching relay message in ${timeoutMs} ms; stderr:\n${stderr}`)), timeoutMs);
+      waiters.push({ pred, resolve: (m) => (clearTimeout(timer), res(m)) });
+    });
+  };
+  return { child, messages, stderr: () => stderr, send: (m) => child.send(m), waitFor: waitFor as RelayHandle["waitFor"] };
+}
+
+const relayEnv = () => ({ [RELAY_ENV.port]: "0", [RELAY_ENV.tokenKey]: key.toString("hex"), [RELAY_ENV.mediaRoot]: mediaRoot });
+const isLog = (pattern: RegExp) => (m: RelayToMain) => m.type === "log" && pattern.test(m.message);
+
+let relay: RelayHandle;
+let base = "";
+const token = (channel: string, session = "s-main", ttl = 60_000) => mintStreamToken(key, { channel, session, deadline: Date.now() + ttl });
+const wsUrl = (channel: string, tok: string) => `ws://${base}/live/${channel}.flv?token=${encodeURIComponent(tok)}`;
+const httpUrl = (channel: string, tok: string) => `http://${base}/live/${channel}.flv?token=${encodeURIComponent(tok)}`;
+
+beforeAll(async () => {
+  await build({
+    entryPoints: [join(root, "relay", "relay-main.ts")],
+    bundle: true,
+    platform: "node",
+    target: "node20",
+    format: "cjs",
+    sourcemap: true,
+    outfile: bundle,
+    logLevel: "warning",
+  });
+  relay = startRelay(relayEnv());
+  const ready = await relay.waitFor((m): m is Extract<RelayToMain, { type: "ready" }> => m.type === "ready", 10_000);
+  base = `127.0.0.1:${ready.port}`;
+  relay.send({ type: "ensureSource", channel: "cam1", source: { kind: "file", path: join(mediaRoot, "crossroads.flv") } });
+  relay.send({ type: "ensureSource", channel: "cam2", source: { kind: "file", path: "riverside.flv" } });
+}, 30_000);
+
+afterAll(() => {
+  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+  rmSync(workDir, { recursive: true, force: true });
+});
+
+describe("relay process", () => {
+  it("reports ready, answers ping, and logs invalid control messages", async () => {
+    relay.send({ type: "ping", seq: 41 });
+    expect(await relay.waitFor((m) => m.type === "pong" && m.seq === 41)).toEqual({ type: "pong", seq: 41 });
+    relay.send({ type: "ensureSource", channel: "bad name!", source: { kind: "file", path: "x.flv" } });
+    relay.send({ type: "selfDestruct" });
+    await relay.waitFor(isLog(/invalid control message \(ensureSource\): channel/));
+    await relay.waitFor(isLog(/invalid control message \(selfDestruct\)/));
+  });
+
+  it("serves WS-FLV and HTTP-FLV from one source: header first, configs, keyframe, monotonic timestamps, fast start", async () => {
+    const [ws, http] = await Promise.all([captureWs(wsUrl("cam1", token("cam1")), 2000), captureHttp(httpUrl("cam1", token("cam1")), 2000)]);
+    expect(ws.headerFirst).toBe(true);
+    expect(flvStartProblem(ws)).toBeNull();
+    expect(flvStartProblem(http)).toBeNull();
+    expect(http.status).toBe(200);
+    expect(http.headers["content-type"]).toBe("video/x-flv");
+    expect(ws.firstByteMs!).toBeLessThan(3000);
+    expect(http.firstByteMs!).toBeLessThan(3000);
+    // ~2 s of 25 fps video each.
+    expect(ws.tags.filter((t) => t.video && !t.video.isSequenceHeader).length).toBeGreaterThan(35);
+    const stats = await relay.waitFor((m) => m.type === "stats" && m.streams.some((s) => s.channel === "cam1" && s.width === 640));
+    expect(stats.type === "stats" && stats.streams.find((s) => s.channel === "cam1")).toMatchObject({ codec: "h264", width: 640, height: 360 });
+  });
+
+  it("gives ffprobe a valid FLV: h264 640x360 with monotonic pts", async () => {
+    const cap = await captureHttp(httpUrl("cam2", token("cam2")), 3000, { keepRaw: true });
+    const file = join(workDir, "capture.flv");
+    writeFileSync(file, Buffer.concat(cap.raw));
+    const { stdout } = await promisify(execFile)("ffprobe", ["-v", "error", "-show_format", "-show_streams", "-show_packets", "-of", "json", file]);
+    const probe = JSON.parse(stdout) as {
+      format: { format_name: string };
+      streams: Array<{ codec_name: string; width: number; height: number }>;
+      packets: Array<{ pts?: number; flags: string }>;
+    };
+    expect(probe.format.format_name).toBe("flv");
+    expect(probe.streams).toHaveLength(1);
+    expect(probe.streams[0]).toMatchObject({ codec_name: "h264", width: 640, height: 360 });
+    const pts = probe.packets.map((p) => p.pts ?? -1);
+    expect(pts.length).toBeGreaterThan(50);
+    expect(pts[0]).toBe(0);
+    expect(probe.packets[0]?.flags.startsWith("K")).toBe(true);
+    for (let i = 1; i < pts.length; i++) expect(pts[i]!).toBeGreaterThan(pts[i - 1]!);
+  });
+
+  it("refuses forged tokens and unknown channels", async () => {
+    const forged = mintStreamToken(randomBytes(32), { channel: "cam1", session: "x", deadline: Date.now() + 60_000 });
+    expect((await captureHttp(httpUrl("cam1", forged), 1000)).status).toBe(401);
+    await expect(captureWs(wsUrl("cam1", forged), 1000)).rejects.toMatchObject({ statusCode: 401 });
+    await relay.waitFor((m) => m.type === "log" && m.channel === "cam1" && /token bad-signature/.test(m.message));
+    expect((await captureHttp(httpUrl("ghost", token("ghost")), 1000)).status).toBe(404);
+    await expect(captureWs(wsUrl("ghost", token("ghost")), 1000)).rejects.toMatchObject({ statusCode: 404 });
+  });
+
+  it("cuts viewers at their token deadline and on revokeSession", async () => {
+    const expiring = captureWs(wsUrl("cam1", token("cam1", "s-short", 1500)), 4000);
+    const revoked = captureWs(wsUrl("cam1", token("cam1", "s-revoked")), 4000);
+    const revokedHttp = captureHttp(httpUrl("cam1", token("cam1", "s-revoked")), 4000);
+    await new Promise((r) => setTimeout(r, 700));
+    const sentAt = performance.now();
+    relay.send({ type: "revokeSession", session: "s-revoked" });
+    const [e, r, h] = await Promise.all([expiring, revoked, revokedHttp]);
+    const revokeLatency = performance.now() - sentAt;
+    expect(r.closeCode).toBe(4403);
+    expect(r.closeReason).toBe("revoked");
+    expect(h.closeCode).toBe(-1);
+    expect(r.closedAfterMs! - 700).toBeLessThan(1000);
+    expect(h.closedAfterMs! - 700).toBeLessThan(1000);
+    expect(revokeLatency).toBeLessThan(2500); // includes the expiring viewer's wait
+    expect(e.closeCode).toBe(4401);
+    expect(e.closeReason).toBe("token expired");
+    expect(e.closedAfterMs!).toBeGreaterThan(1200);
+    expect(e.closedAfterMs!).toBeLessThan(2500);
+  });
+
+  it("refuses a path outside the media root, names a missing clip, and stays alive", async () => {
+    relay.send({ type: "ensureSource", channel: "evil", source: { kind: "file", path: "../../etc/passwd" } });
+    const refused = await relay.waitFor((m) => m.type === "log" && m.channel === "evil");
+    expect(refused).toMatchObject({ level: "error", message: expect.stringMatching(/source refused: .*"..\/..\/etc\/passwd" refused: it resolves outside the media root/) });
+    expect((await captureHttp(httpUrl("evil", token("evil")), 1000)).status).toBe(404);
+
+    relay.send({ type: "ensureSource", channel: "lost", source: { kind: "file", path: "missing-clip.flv" } });
+    await relay.waitFor((m) => m.type === "log" && m.channel === "lost" && m.message === `source file not found: ${join(mediaRoot, "missing-clip.flv")}`);
+    const lost = await captureWs(wsUrl("lost", token("lost")), 2000);
+    expect(lost.closeCode).toBe(1011);
+    expect(lost.closeReason).toContain("missing-clip.flv");
+
+    relay.send({ type: "ping", seq: 99 });
+    await relay.waitFor((m) => m.type === "pong" && m.seq === 99);
+    expect(relay.child.exitCode).toBeNull();
+  });
+
+  it("exits when main's IPC channel goes away", async () => {
+    const other = startRelay(relayEnv());
+    await other.waitFor((m) => m.type === "ready", 10_000);
+    const exited = new Promise<number | null>((res) => other.child.once("exit", (code) => res(code)));
+    other.child.disconnect();
+    expect(await exited).toBe(0);
+  });
+
+  it("refuses to start without a token key, with a clear error", async () => {
+    const broken = startRelay({ ...relayEnv(), [RELAY_ENV.tokenKey]: "" });
+    // "close" waits for stderr to be drained, unlike "exit".
+    const code = await new Promise<number | null>((res) => broken.child.once("close", (c) => res(c)));
+    expect(code).toBe(1);
+    expect(broken.stderr()).toContain("VIGIL_RELAY_TOKEN_KEY is required");
+  });
+});
