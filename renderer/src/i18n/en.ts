@@ -17,6 +17,7 @@ export const en: Record<MessageKey, string> = {
   "relay.up": "up",
   "relay.restarting": "restarting",
   "relay.down": "down",
+  "relay.unknown": "unknown",
   "relay.restarts": "{n} restarts",
   "relay.lastError": "Last error: {error}",
 
@@ -62,6 +63,7 @@ export const en: Record<MessageKey, string> = {
   "tile.state.connecting": "Connecting…",
   "tile.state.reconnecting": "Reconnecting…",
   "tile.state.relayDown": "The media relay is unavailable; reconnecting when it is back…",
+  "tile.state.coreDown": "Lost the connection to the console core; reconnecting when it is back…",
   "tile.state.stalled": "Video stalled; pulling the stream again…",
   "tile.state.locked": "You are not allowed to view this camera",
   "tile.state.expired": "Access has expired and the video stopped. Apply for an extension, then retry.",

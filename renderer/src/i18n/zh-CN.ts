@@ -15,6 +15,7 @@ export const zhCN = {
   "relay.up": "运行正常",
   "relay.restarting": "重启中",
   "relay.down": "已停止",
+  "relay.unknown": "状态未知",
   "relay.restarts": "已重启 {n} 次",
   "relay.lastError": "最近错误：{error}",
 
@@ -60,6 +61,7 @@ export const zhCN = {
   "tile.state.connecting": "正在连接…",
   "tile.state.reconnecting": "正在重新连接…",
   "tile.state.relayDown": "媒体中继不可用，恢复后将自动重连…",
+  "tile.state.coreDown": "与控制台核心的连接已断开，恢复后将自动重连…",
   "tile.state.stalled": "画面停滞，正在重新拉流…",
   "tile.state.locked": "无权查看此摄像机",
   "tile.state.expired": "授权已到期，画面已停止。请申请延长授权后重试。",

@@ -49,6 +49,10 @@ type Session = {
 
 const WATCHDOG_TICK_MS = 1000;
 
+function blockedMessage(reason: "core" | "relay"): MessageKey {
+  return reason === "core" ? "tile.state.coreDown" : "tile.state.relayDown";
+}
+
 export class TileStream {
   private current: TileStatus = { state: "connecting", message: "tile.state.connecting", retryAt: null };
   private readonly listeners = new Set<(s: TileStatus) => void>();
@@ -67,14 +71,15 @@ export class TileStream {
       video: HTMLVideoElement;
       engine: TilePlayerEngine;
       api: StreamApi;
-      blocked: boolean;
+      /** Why streams cannot be reached now (core link or relay down), or null. */
+      blocked: "core" | "relay" | null;
     },
   ) {
     if (!o.engine.isSupported()) {
       this.set({ state: "error", message: "error.UNSUPPORTED", retryAt: null });
       return;
     }
-    if (o.blocked) this.set({ state: "connecting", message: "tile.state.relayDown", retryAt: null });
+    if (o.blocked) this.set({ state: "connecting", message: blockedMessage(o.blocked), retryAt: null });
     else void this.open(false);
   }
 
@@ -102,15 +107,18 @@ export class TileStream {
     };
   }
 
-  /** The relay or the core link went away (true) or came back (false). */
-  setBlocked(blocked: boolean): void {
+  /** The relay or the core link went away (a reason) or came back (null). */
+  setBlocked(blocked: "core" | "relay" | null): void {
     if (this.disposed || this.o.blocked === blocked) return;
+    const was = this.o.blocked;
     this.o.blocked = blocked;
     if (blocked) {
-      this.stopSession();
-      this.cancelRetry();
-      this.attemptGen += 1;
-      this.set({ state: "connecting", message: "tile.state.relayDown", retryAt: null });
+      if (!was) {
+        this.stopSession();
+        this.cancelRetry();
+        this.attemptGen += 1;
+      }
+      this.set({ state: "connecting", message: blockedMessage(blocked), retryAt: null });
     } else {
       this.failures = 0;
       void this.open(true);

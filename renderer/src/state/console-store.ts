@@ -76,7 +76,10 @@ export const useConsoleStore = create<ConsoleState & ConsoleActions>()((set, get
   dismissNotice: (id) => set({ notices: get().notices.filter((n) => n.id !== id) }),
 }));
 
-/** True while tiles cannot reach a stream: the core link is down or the relay is not up. */
-export function streamsBlocked(s: Pick<ConsoleState, "connection" | "relay">): boolean {
-  return s.connection.status !== "open" || s.relay.state !== "up";
+export type StreamBlock = "core" | "relay" | null;
+
+/** Why tiles cannot reach a stream right now: the core link is down, or the relay is not up; null when they can. */
+export function streamBlock(s: Pick<ConsoleState, "connection" | "relay">): StreamBlock {
+  if (s.connection.status !== "open") return "core";
+  return s.relay.state === "up" ? null : "relay";
 }

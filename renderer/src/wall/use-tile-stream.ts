@@ -3,7 +3,7 @@ import { useEffect, useState, type RefObject } from "react";
 import { consoleLink } from "../bridge/console-api.js";
 import { mpegtsEngine } from "../player/mpegts-engine.js";
 import { TileStream, type TileStatus } from "../player/tile-stream.js";
-import { streamsBlocked, useConsoleStore } from "../state/console-store.js";
+import { streamBlock, useConsoleStore } from "../state/console-store.js";
 
 const IDLE: TileStatus = { state: "idle", message: null, retryAt: null };
 
@@ -30,12 +30,12 @@ export function useTileStream(
       video: el,
       engine: mpegtsEngine,
       api: consoleLink().api,
-      blocked: streamsBlocked(useConsoleStore.getState()),
+      blocked: streamBlock(useConsoleStore.getState()),
     });
     setStream(s);
     setStatus(s.status());
     const offStatus = s.subscribe(setStatus);
-    const offStore = useConsoleStore.subscribe((st) => s.setBlocked(streamsBlocked(st)));
+    const offStore = useConsoleStore.subscribe((st) => s.setBlocked(streamBlock(st)));
     return () => {
       offStatus();
       offStore();

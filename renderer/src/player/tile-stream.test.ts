@@ -1,0 +1,181 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { ConsoleApiError, type StreamTicket } from "../../../contract/console-api.js";
+import { emptyEngineStats, type TilePlayer, type TilePlayerEngine, type TilePlayerEvent } from "./tile-player.js";
+import { TileStream, type StreamApi } from "./tile-stream.js";
+
+const CAM = "52030200001320001000";
+
+/** Just enough of a <video> for the frame clock: requestVideoFrameCallback driven by the test. */
+function fakeVideo() {
+  let cb: ((now: number, meta: { mediaTime: number; presentedFrames: number }) => void) | null = null;
+  let mediaTime = 0;
+  const video = {
+    currentTime: 0,
+    paused: false,
+    videoWidth: 640,
+    videoHeight: 360,
+    buffered: { length: 0, end: () => 0 },
+    addEventListener: () => {},
+    removeEventListener: () => {},
+    requestVideoFrameCallback: (f: typeof cb) => ((cb = f), 1),
+    cancelVideoFrameCallback: () => (cb = null),
+  };
+  return {
+    video: video as unknown as HTMLVideoElement,
+    frame() {
+      mediaTime += 0.04;
+      cb?.(performance.now(), { mediaTime, presentedFrames: 0 });
+    },
+  };
+}
+
+function fakeEngine() {
+  const players: { destroyed: boolean; emit: (e: TilePlayerEvent) => void; url: string }[] = [];
+  const engine: TilePlayerEngine = {
+    name: "fake",
+    isSupported: () => true,
+    create(_video, source) {
+      const listeners = new Set<(e: TilePlayerEvent) => void>();
+      const rec = { destroyed: false, url: source.url, emit: (e: TilePlayerEvent) => listeners.forEach((l) => l(e)) };
+      players.push(rec);
+      const p: TilePlayer = {
+        on: (l) => (listeners.add(l), () => listeners.delete(l)),
+        stats: () => emptyEngineStats,
+        destroy: () => void (rec.destroyed = true),
+      };
+      return p;
+    },
+  };
+  return { engine, players };
+}
+
+function fakeApi(opts: { expiresIn?: () => number; fail?: () => ConsoleApiError | null } = {}) {
+  let seq = 0;
+  const closed: string[] = [];
+  const api: StreamApi = {
+    openStream: vi.fn(async ({ tile }: { tile: number }): Promise<StreamTicket> => {
+      const err = opts.fail?.();
+      if (err) throw err;
+      seq += 1;
+      return { tile, cameraId: CAM, sessionId: `s${seq}`, url: `ws://127.0.0.1:1/live/a.flv?token=${seq}`, expiresAt: Date.now() + (opts.expiresIn?.() ?? 3_600_000) };
+    }),
+    closeStream: vi.fn(async ({ sessionId }: { sessionId: string }) => (closed.push(sessionId), { closed: true })),
+  };
+  return { api, closed };
+}
+
+const flush = () => vi.advanceTimersByTimeAsync(0);
+
+describe("TileStream", () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it("is connecting until a frame renders, then playing", async () => {
+    const v = fakeVideo();
+    const { engine, players } = fakeEngine();
+    const { api } = fakeApi();
+    const s = new TileStream({ tile: 0, cameraId: CAM, video: v.video, engine, api, blocked: null });
+    expect(s.status().state).toBe("connecting");
+    await flush();
+    expect(players).toHaveLength(1);
+    expect(s.status().state).toBe("connecting");
+    v.frame();
+    expect(s.status().state).toBe("playing");
+    s.dispose();
+  });
+
+  it("stalls after 4 s without frames, gives the ticket back and re-pulls with a fresh one after 1 s", async () => {
+    const v = fakeVideo();
+    const { engine, players } = fakeEngine();
+    const { api, closed } = fakeApi();
+    const s = new TileStream({ tile: 0, cameraId: CAM, video: v.video, engine, api, blocked: null });
+    await flush();
+    v.frame();
+    await vi.advanceTimersByTimeAsync(3000);
+    expect(s.status().state).toBe("playing");
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(s.status().state).toBe("stalled");
+    expect(players[0]!.destroyed).toBe(true);
+    expect(closed).toEqual(["s1"]);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(players).toHaveLength(2);
+    expect(players[1]!.url).toContain("token=2");
+    v.frame();
+    expect(s.status().state).toBe("playing");
+    s.dispose();
+    expect(closed).toEqual(["s1", "s2"]);
+  });
+
+  it("treats LOADING_COMPLETE (ended) as a stall and backs off 1 s, 2 s, 4 s", async () => {
+    const v = fakeVideo();
+    const { engine, players } = fakeEngine();
+    const { api } = fakeApi();
+    const s = new TileStream({ tile: 0, cameraId: CAM, video: v.video, engine, api, blocked: null });
+    await flush();
+    for (const wait of [1000, 2000, 4000]) {
+      const before = players.length;
+      players[players.length - 1]!.emit({ type: "ended" });
+      expect(s.status().state).toBe("stalled");
+      await vi.advanceTimersByTimeAsync(wait - 10);
+      expect(players.length).toBe(before);
+      await vi.advanceTimersByTimeAsync(10);
+      expect(players.length).toBe(before + 1);
+    }
+    s.dispose();
+  });
+
+  it("shows an offline camera as error with the localized reason", async () => {
+    const v = fakeVideo();
+    const { engine } = fakeEngine();
+    const { api } = fakeApi({ fail: () => new ConsoleApiError("CAMERA_OFFLINE", "offline") });
+    const s = new TileStream({ tile: 0, cameraId: CAM, video: v.video, engine, api, blocked: null });
+    await flush();
+    expect(s.status()).toMatchObject({ state: "error", message: "error.CAMERA_OFFLINE" });
+    s.dispose();
+  });
+
+  it("waits while the relay is down and reconnects when it is up", async () => {
+    const v = fakeVideo();
+    const { engine, players } = fakeEngine();
+    const { api, closed } = fakeApi();
+    const s = new TileStream({ tile: 0, cameraId: CAM, video: v.video, engine, api, blocked: null });
+    await flush();
+    v.frame();
+    s.setBlocked("relay");
+    expect(s.status()).toMatchObject({ state: "connecting", message: "tile.state.relayDown" });
+    expect(players[0]!.destroyed).toBe(true);
+    expect(closed).toEqual(["s1"]);
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(players).toHaveLength(1);
+    s.setBlocked(null);
+    await flush();
+    expect(players).toHaveLength(2);
+    v.frame();
+    expect(s.status().state).toBe("playing");
+    s.dispose();
+  });
+
+  it("renews a ticket cut at its deadline, and shows expired when no longer granted", async () => {
+    const v = fakeVideo();
+    const { engine, players } = fakeEngine();
+    let grant = 5000;
+    const { api } = fakeApi({ expiresIn: () => grant });
+    const s = new TileStream({ tile: 0, cameraId: CAM, video: v.video, engine, api, blocked: null });
+    await flush();
+    v.frame();
+    await vi.advanceTimersByTimeAsync(4900);
+    v.frame();
+    players[0]!.emit({ type: "ended" });
+    await flush();
+    expect(players).toHaveLength(2);
+    v.frame();
+    expect(s.status().state).toBe("playing");
+    grant = 0;
+    await vi.advanceTimersByTimeAsync(4900);
+    v.frame();
+    players[1]!.emit({ type: "ended" });
+    await flush();
+    expect(s.status().state).toBe("expired");
+    s.dispose();
+  });
+});
