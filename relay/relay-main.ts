@@ -51,6 +51,15 @@ async function main(): Promise<void> {
   });
   if (!control) fatal("no IPC channel to main: start the relay with child_process.fork or Electron utilityProcess");
   control.onMessage((message) => handle(message));
+  // Tell main why before dying; its supervisor restarts the relay.
+  process.on("uncaughtException", (err) => {
+    log("error", `relay crashed: ${err.stack ?? err.message}`);
+    process.exit(1);
+  });
+  process.on("unhandledRejection", (reason) => {
+    log("error", `relay crashed (unhandled rejection): ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`);
+    process.exit(1);
+  });
   process.on("SIGTERM", () => shutdown("SIGTERM"));
   process.on("SIGINT", () => shutdown("SIGINT"));
 

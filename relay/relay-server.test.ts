@@ -167,6 +167,23 @@ describe("viewing", () => {
     expect(hub.has("evil")).toBe(false);
   });
 
+  it("keeps viewers across a source replacement, with monotonic timestamps", async () => {
+    hub.ensureSource("swap", { kind: "file", path: "plaza.flv" });
+    const pending = captureWs(url("swap", token("swap"), "ws"), 2000);
+    await new Promise((r) => setTimeout(r, 800));
+    hub.ensureSource("swap", { kind: "file", path: "mountain.flv" });
+    const cap = await pending;
+    expect(cap.closeCode).toBeNull();
+    expect(flvStartProblem(cap)).toBeNull(); // includes: timestamps never go backwards
+    const configs = cap.tags.filter((t) => t.video?.isSequenceHeader);
+    expect(configs).toHaveLength(2); // the new source's config arrived in band
+    const afterSwap = cap.tags.slice(cap.tags.indexOf(configs[1]!) + 1).find((t) => t.video && !t.video.isSequenceHeader);
+    expect(afterSwap?.video?.isKeyframe).toBe(true);
+    const before = cap.tags.slice(0, cap.tags.indexOf(configs[1]!)).filter((t) => t.video).at(-1)!;
+    expect(afterSwap!.timestamp - before.timestamp).toBe(40); // continues one frame later, no pile-up
+    hub.releaseSource("swap");
+  });
+
   it("closes viewers when the channel is released", async () => {
     hub.ensureSource("temp", { kind: "file", path: "plaza.flv" });
     const pending = captureWs(url("temp", token("temp"), "ws"), 3000);

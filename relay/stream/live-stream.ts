@@ -67,6 +67,7 @@ export class LiveStream {
     this.spec = spec;
     if (!this.source) return;
     this.closeSource();
+    for (const viewer of this.viewers) viewer.restartTimeline();
     this.open();
   }
 

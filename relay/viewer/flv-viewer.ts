@@ -65,7 +65,8 @@ export class FlvViewer {
   /** (bytes written so far, output timestamp) per media tag, to know how much media sits in the queue. */
   private marks: Array<{ end: number; ts: number }> = [];
   private written = 0;
-  private lastQueued = 0;
+  /** Bytes the peer has taken so far (written minus queued); progress means this grew. */
+  private lastDrained = 0;
   private lastDrainAt: number;
   private deadlineTimer: NodeJS.Timeout | null = null;
   private healthTimer: NodeJS.Timeout | null = null;
@@ -146,6 +147,12 @@ export class FlvViewer {
     this.marks.push({ end: this.written, ts });
   }
 
+  /** A new upstream replaces the old one: wait for its keyframe and continue the timeline after the last tag sent. */
+  restartTimeline(): void {
+    this.rebaser.markDiscontinuity();
+    this.skipping = true;
+  }
+
   /** Closes with a reason the peer can see (WS close code; HTTP just ends). */
   close(code: number, reason: string): void {
     if (this.state === "closed") return;
@@ -204,9 +211,11 @@ export class FlvViewer {
     return oldest ? newestTs - oldest.ts : 0;
   }
 
+  /** Progress is measured as bytes taken by the peer, so a slow but reading peer is never mistaken for a stalled one. */
   private noteDrain(queued: number): void {
-    if (queued === 0 || queued < this.lastQueued) this.lastDrainAt = this.clock();
-    this.lastQueued = queued;
+    const drained = this.written - queued;
+    if (queued === 0 || drained > this.lastDrained) this.lastDrainAt = this.clock();
+    this.lastDrained = Math.max(this.lastDrained, drained);
   }
 
   /** Closes a viewer whose queue has not shrunk for the stall timeout. Memory stays bounded meanwhile because push() skips. */

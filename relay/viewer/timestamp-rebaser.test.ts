@@ -26,3 +26,11 @@ it("keeps a real gap of a few seconds (skipped GOP) as a gap", () => {
   r.media(0);
   expect(r.media(3000)).toBe(3000);
 });
+
+it("continues one step after the last output when told the upstream restarted", () => {
+  const r = new TimestampRebaser();
+  r.markDiscontinuity(); // before any media: nothing to continue from
+  expect([500, 540, 580].map((t) => r.media(t))).toEqual([0, 40, 80]);
+  r.markDiscontinuity();
+  expect([0, 40].map((t) => r.media(t))).toEqual([120, 160]);
+});

@@ -11,6 +11,12 @@ export class TimestampRebaser {
   private offset: number | null = null;
   private lastIn = 0;
   private lastOut = 0;
+  private discontinuity = false;
+
+  /** The upstream's clock restarts (source replaced): the next media tag continues one step after the last. */
+  markDiscontinuity(): void {
+    if (this.offset !== null) this.discontinuity = true;
+  }
 
   /** Maps an upstream media timestamp to the viewer's timeline. Call it for dropped tags too, so gaps stay real. */
   media(timestamp: number): number {
@@ -21,7 +27,8 @@ export class TimestampRebaser {
       return 0;
     }
     const delta = timestamp - this.lastIn;
-    if (delta < -MAX_BACKWARD_MS || delta > MAX_FORWARD_MS) {
+    if (this.discontinuity || delta < -MAX_BACKWARD_MS || delta > MAX_FORWARD_MS) {
+      this.discontinuity = false;
       this.offset = this.lastOut + DISCONTINUITY_STEP_MS - timestamp;
     }
     // Small backward steps (audio/video interleave) are clamped rather than rebased.
