@@ -93,7 +93,7 @@ describe("FileLoopSource", () => {
     for (const g of media) {
       const late = g.at - startedAt - g.tag.timestamp;
       expect(late).toBeGreaterThan(-5);
-      expect(late).toBeLessThan(250);
+      expect(late).toBeLessThan(400); // generous: CI has two busy cores
     }
   });
 });
