@@ -1,4 +1,5 @@
-// Runs in the renderer. Entry point: styles, then the console app.
+// Runs in the renderer. Entry point: zod setup, styles, then the console app.
+import "./zod-no-eval.js";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./app/App.js";

@@ -25,7 +25,7 @@ export const en: Record<MessageKey, string> = {
   "connection.restored": "Reconnected to the console core.",
 
   "catalog.title": "Camera catalog",
-  "catalog.search": "Search name, address, ID, county, department",
+  "catalog.search": "Name, address, ID, county, dept.",
   "catalog.searchLabel": "Search cameras",
   "catalog.clearSearch": "Clear search",
   "catalog.loading": "Loading the camera catalog…",
