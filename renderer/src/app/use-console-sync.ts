@@ -1,6 +1,6 @@
 // Runs in the renderer. Keeps the store a mirror of main: bootstrap + catalog on every (re)connect, then events.
 import { useEffect } from "react";
-import { ConsoleApiError } from "../../../contract/console-api.js";
+import { apiErrorCode } from "../../../contract/console-client.js";
 import { consoleLink } from "../bridge/console-api.js";
 import { useConsoleStore } from "../state/console-store.js";
 
@@ -24,7 +24,7 @@ export function useConsoleSync(): void {
         try {
           store().applyBootstrap(await api.getBootstrap({}));
         } catch (err) {
-          const code = err instanceof ConsoleApiError ? err.code : "INTERNAL";
+          const code = apiErrorCode(err);
           if (store().boot.status !== "ready") store().bootFailed(code, err instanceof Error ? err.message : String(err));
           return;
         }
@@ -43,7 +43,7 @@ export async function loadCatalog(): Promise<void> {
   try {
     store().setCameras(await consoleLink().api.listCameras({}));
   } catch (err) {
-    const code = err instanceof ConsoleApiError ? err.code : "INTERNAL";
+    const code = apiErrorCode(err);
     // Keep showing a catalog we already have; only an empty one turns into an error.
     if (store().cameraList.length === 0) store().setCatalogLoad({ status: "failed", code });
   }

@@ -1,21 +1,20 @@
 // Runs in the renderer (web shell only). Implements ConsoleApi over ws://<host>/api?k=<secret>:
 // requests {id, method, params} → responses {id, ok, result|error}; events {event, payload}.
-// Results and events are validated with the contract schemas; the socket reconnects with backoff.
+// Results and events are validated by the shared contract client; the socket reconnects with backoff.
 import {
-  ApiErrorCodeSchema,
   ConsoleApiError,
-  consoleEvents,
-  consoleMethods,
+  type ApiError,
   type ConsoleApi,
   type ConsoleEventName,
   type ConsoleMethodName,
-  type EventPayload,
+  type RpcEvent,
+  type RpcOutcome,
 } from "../../../contract/console-api.js";
+import { createConsoleClient } from "../../../contract/console-client.js";
 import type { ConnectionMonitor, ConnectionState } from "./connection.js";
 import { reconnectDelayMs } from "./reconnect-backoff.js";
 
-type Pending = { method: ConsoleMethodName; resolve: (value: unknown) => void; reject: (err: Error) => void };
-type AnyListener = (payload: unknown) => void;
+type Pending = { resolve: (value: RpcOutcome) => void; reject: (err: Error) => void };
 
 /** Per-call deadline; the core answers in milliseconds, a silent socket must not hang a tile forever. */
 const CALL_TIMEOUT_MS = 15_000;
@@ -33,7 +32,7 @@ export function createWebBridge(url: string): { api: ConsoleApi; connection: Con
   let attempt = 0;
   let state: ConnectionState = { status: "connecting", attempt: 1 };
   const pending = new Map<number, Pending>();
-  const listeners = new Map<ConsoleEventName, Set<AnyListener>>();
+  const eventListeners = new Set<(event: RpcEvent) => void>();
   const stateListeners = new Set<(s: ConnectionState) => void>();
 
   function setState(next: ConnectionState): void {
@@ -85,32 +84,16 @@ export function createWebBridge(url: string): { api: ConsoleApi; connection: Con
       const p = pending.get(m.id);
       if (!p) return;
       pending.delete(m.id);
-      if (m.ok === true) {
-        const parsed = consoleMethods[p.method].result.safeParse(m.result);
-        if (parsed.success) p.resolve(parsed.data);
-        else p.reject(new ConsoleApiError("INTERNAL", `invalid ${p.method} result: ${parsed.error.message}`));
-      } else {
-        const err = (m.error ?? {}) as Record<string, unknown>;
-        const code = ApiErrorCodeSchema.safeParse(err.code);
-        const message = typeof err.message === "string" ? err.message : "unknown error";
-        p.reject(new ConsoleApiError(code.success ? code.data : "INTERNAL", message));
-      }
+      // Shape checks of results and error codes happen once, in the shared client.
+      p.resolve(m.ok === true ? { ok: true, result: m.result } : { ok: false, error: m.error as ApiError });
       return;
     }
-    if (typeof m.event === "string" && m.event in consoleEvents) {
-      const name = m.event as ConsoleEventName;
-      const parsed = consoleEvents[name].safeParse(m.payload);
-      if (!parsed.success) {
-        console.warn(`vigil bridge: dropped an invalid ${name} event`, parsed.error);
-        return;
-      }
-      for (const l of listeners.get(name) ?? []) l(parsed.data);
+    if (typeof m.event === "string") {
+      for (const l of eventListeners) l({ event: m.event as ConsoleEventName, payload: m.payload });
     }
   }
 
-  function call(method: ConsoleMethodName, params: unknown): Promise<unknown> {
-    const checked = consoleMethods[method].params.safeParse(params ?? {});
-    if (!checked.success) return Promise.reject(new ConsoleApiError("INVALID_REQUEST", checked.error.message));
+  function call(method: ConsoleMethodName, params: unknown): Promise<RpcOutcome> {
     const ws = socket;
     if (!ws || ws.readyState !== WebSocket.OPEN) {
       return Promise.reject(new ConsoleApiError("INTERNAL", "not connected to the console core"));
@@ -121,28 +104,20 @@ export function createWebBridge(url: string): { api: ConsoleApi; connection: Con
         if (pending.delete(id)) reject(new ConsoleApiError("INTERNAL", `${method} timed out`));
       }, CALL_TIMEOUT_MS);
       pending.set(id, {
-        method,
         resolve: (v) => (clearTimeout(timer), resolve(v)),
         reject: (e) => (clearTimeout(timer), reject(e)),
       });
-      ws.send(JSON.stringify({ id, method, params: checked.data }));
+      ws.send(JSON.stringify({ id, method, params }));
     });
   }
 
-  const methods = Object.fromEntries(
-    (Object.keys(consoleMethods) as ConsoleMethodName[]).map((name) => [name, (params: unknown) => call(name, params)]),
-  );
-
-  const api = {
-    ...methods,
-    on<E extends ConsoleEventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
-      let set = listeners.get(event);
-      if (!set) listeners.set(event, (set = new Set()));
-      const l = listener as AnyListener;
-      set.add(l);
-      return () => set.delete(l);
+  const api = createConsoleClient({
+    call,
+    subscribe(listener) {
+      eventListeners.add(listener);
+      return () => eventListeners.delete(listener);
     },
-  } as ConsoleApi;
+  });
 
   const connection: ConnectionMonitor = {
     current: () => state,

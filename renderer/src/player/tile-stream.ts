@@ -1,7 +1,8 @@
 // Runs in the renderer. One tile's live stream, engine-agnostic: ticket from main → player → frames on screen.
 // Owns the frame watchdog (stalled → recreate with a fresh ticket, backing off), reacts to the relay/core going away,
 // and always gives tickets back (closeStream) and tears players down completely.
-import { ConsoleApiError, type ApiErrorCode, type ConsoleApi, type StreamTicket } from "../../../contract/console-api.js";
+import type { ApiErrorCode, ConsoleApi, StreamTicket } from "../../../contract/console-api.js";
+import { apiErrorCode } from "../../../contract/console-client.js";
 import type { MessageKey } from "../i18n/i18n.js";
 import { bufferLatency, startFrameClock, type FrameClock } from "./frame-clock.js";
 import { retryDelayMs } from "./retry-backoff.js";
@@ -168,7 +169,7 @@ export class TileStream {
       ticket = await this.o.api.openStream({ tile: this.o.tile });
     } catch (err) {
       if (gen !== this.attemptGen || this.disposed) return;
-      this.onOpenFailed(err instanceof ConsoleApiError ? err.code : "INTERNAL");
+      this.onOpenFailed(apiErrorCode(err));
       return;
     }
     if (gen !== this.attemptGen || this.disposed || this.o.blocked) {

@@ -1,18 +1,19 @@
 // Runs in the renderer. Everything the UI asks of main goes through here: call, apply the WallState main returns,
 // and turn failures into a localized notice. Nothing fails silently.
-import { ConsoleApiError, type ApiErrorCode, type Locale } from "../../../contract/console-api.js";
+import type { ApiErrorCode, Locale } from "../../../contract/console-api.js";
+import { apiErrorCode } from "../../../contract/console-client.js";
 import type { WallLayout, WallState } from "../../../contract/wall.js";
 import { consoleLink } from "../bridge/console-api.js";
 import type { MessageKey } from "../i18n/i18n.js";
 import { useConsoleStore } from "./console-store.js";
 
 export function errorCodeOf(err: unknown): ApiErrorCode {
-  return err instanceof ConsoleApiError ? err.code : "INTERNAL";
+  return apiErrorCode(err);
 }
 
 function report(action: MessageKey, err: unknown): void {
   const code = errorCodeOf(err);
-  if (!(err instanceof ConsoleApiError)) console.error(err);
+  if (apiErrorCode(err) === "INTERNAL") console.error(err);
   useConsoleStore.getState().pushNotice({ action, errorCode: code });
 }
 
