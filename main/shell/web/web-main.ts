@@ -53,9 +53,18 @@ async function main(): Promise<void> {
       log.warn("no Chromium or Chrome found: open the console URL above in a browser (Debian/Ubuntu: sudo apt-get install chromium)");
       return;
     }
+    const openedAt = Date.now();
     const child = openInAppMode(browser, server.url, join(dataDir, "browser-profile"));
-    // Closing the console window ends the app, as it would under Electron.
-    child.on("exit", () => void shutdown("console window closed"));
+    child.on("error", (err) => log.warn(`could not start ${browser}: ${err.message}; open the console URL above in a browser`));
+    child.on("exit", (code) => {
+      // A browser that dies at once (no display, broken profile) must not take the console down with it.
+      if (code !== 0 && Date.now() - openedAt < 5000) {
+        log.warn(`${browser} exited at once (code ${code}); is there a display? Open the console URL above in a browser`);
+        return;
+      }
+      // Closing the console window ends the app, as it would under Electron.
+      void shutdown("console window closed");
+    });
   }
 }
 
