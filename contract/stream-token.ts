@@ -1,6 +1,6 @@
 // Runs in main (mint) and relay (verify). Node only (node:crypto).
 // A stream token binds a viewer to one channel, one console session and a deadline:
-//   base64url(JSON {c, s, d}) "." base64url(HMAC-SHA256(key, payload))
+//   base64url(JSON {c, s, d[, g]}) "." base64url(HMAC-SHA256(key, payload))   (g: optional grant id)
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 
@@ -11,8 +11,10 @@ const TokenPayloadSchema = z.object({
   s: z.string().min(1),
   /** deadline, wall-clock ms since epoch */
   d: z.number().int().positive(),
+  /** grant id (optional): lets main revoke every viewer admitted under one access decision */
+  g: z.string().min(1).optional(),
 });
-export type StreamTokenClaims = { channel: string; session: string; deadline: number };
+export type StreamTokenClaims = { channel: string; session: string; deadline: number; grant?: string };
 
 export type TokenCheck =
   | { ok: true; claims: StreamTokenClaims }
@@ -24,7 +26,7 @@ function sign(key: Buffer, payload: string): string {
 
 export function mintStreamToken(key: Buffer, claims: StreamTokenClaims): string {
   const payload = Buffer.from(
-    JSON.stringify({ c: claims.channel, s: claims.session, d: Math.floor(claims.deadline) }),
+    JSON.stringify({ c: claims.channel, s: claims.session, d: Math.floor(claims.deadline), ...(claims.grant ? { g: claims.grant } : {}) }),
   ).toString("base64url");
   return `${payload}.${sign(key, payload)}`;
 }
@@ -47,7 +49,8 @@ export function verifyStreamToken(key: Buffer, token: string, channel: string, n
   }
   const result = TokenPayloadSchema.safeParse(parsed);
   if (!result.success) return { ok: false, reason: "malformed" };
-  const claims = { channel: result.data.c, session: result.data.s, deadline: result.data.d };
+  const claims: StreamTokenClaims = { channel: result.data.c, session: result.data.s, deadline: result.data.d };
+  if (result.data.g) claims.grant = result.data.g;
   if (claims.channel !== channel) return { ok: false, reason: "wrong-channel" };
   if (claims.deadline <= now) return { ok: false, reason: "expired" };
   return { ok: true, claims };

@@ -5,10 +5,40 @@ export interface RelayConfig {
   port: number;
   tokenKey: Buffer;
   mediaRoot: string | null;
+  tuning: RelayTuning;
 }
+
+/** Optional knobs shared by the IPC relay (env) and the standalone CLI (flags). */
+export interface RelayTuning {
+  lingerMs: number;
+  maxViewers: number;
+  keyframeTimeoutMs: number;
+  ffmpegPath: string | null;
+}
+
+export const DEFAULT_TUNING: RelayTuning = { lingerMs: 10_000, maxViewers: 256, keyframeTimeoutMs: 15_000, ffmpegPath: null };
 
 export class RelayConfigError extends Error {
   override readonly name = "RelayConfigError";
+}
+
+/** A whole number in [min, max] from an env var or flag, or the fallback when unset. */
+export function readInt(name: string, text: string | undefined, fallback: number, min: number, max: number): number {
+  if (text === undefined || text === "") return fallback;
+  const value = Number(text);
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(value) || value < min || value > max) {
+    throw new RelayConfigError(`${name} must be a whole number ${min}-${max}, got "${text}"`);
+  }
+  return value;
+}
+
+export function readTuning(env: NodeJS.ProcessEnv): RelayTuning {
+  return {
+    lingerMs: readInt(RELAY_ENV.lingerMs, env[RELAY_ENV.lingerMs], DEFAULT_TUNING.lingerMs, 0, 3_600_000),
+    maxViewers: readInt(RELAY_ENV.maxViewers, env[RELAY_ENV.maxViewers], DEFAULT_TUNING.maxViewers, 1, 100_000),
+    keyframeTimeoutMs: readInt(RELAY_ENV.keyframeTimeoutMs, env[RELAY_ENV.keyframeTimeoutMs], DEFAULT_TUNING.keyframeTimeoutMs, 500, 600_000),
+    ffmpegPath: env[RELAY_ENV.ffmpeg] || null,
+  };
 }
 
 export function readRelayConfig(env: NodeJS.ProcessEnv): RelayConfig {
@@ -24,5 +54,5 @@ export function readRelayConfig(env: NodeJS.ProcessEnv): RelayConfig {
     throw new RelayConfigError(`${RELAY_ENV.tokenKey} must be hex, at least 16 bytes`);
   }
   const mediaRoot = env[RELAY_ENV.mediaRoot] || null;
-  return { port, tokenKey: Buffer.from(keyHex, "hex"), mediaRoot };
+  return { port, tokenKey: Buffer.from(keyHex, "hex"), mediaRoot, tuning: readTuning(env) };
 }

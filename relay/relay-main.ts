@@ -4,10 +4,7 @@ import type { MainToRelay, RelayToMain } from "../contract/relay-control.js";
 import { openControlChannel, type ControlChannel } from "./control-channel.js";
 import { readRelayConfig, type RelayConfig } from "./relay-config.js";
 import type { RelayLog } from "./relay-log.js";
-import { createRelayServer } from "./relay-server.js";
-import { realMediaPath, resolveMediaPath } from "./sources/media-path.js";
-import { createSourceFactory } from "./sources/source-factory.js";
-import { StreamHub } from "./stream/stream-hub.js";
+import { createRelayApp } from "./relay-app.js";
 
 const STATS_INTERVAL_MS = 1000;
 
@@ -31,8 +28,8 @@ async function main(): Promise<void> {
     send(channel ? { type: "log", level, message, channel } : { type: "log", level, message });
   };
 
-  const hub = new StreamHub({ sources: createSourceFactory({ mediaRoot: config.mediaRoot }), log });
-  const relay = createRelayServer({ hub, tokenKey: config.tokenKey, log });
+  const app = createRelayApp({ tokenKey: config.tokenKey, mediaRoot: config.mediaRoot, tuning: config.tuning, log });
+  const { hub, server: relay } = app;
 
   let shuttingDown = false;
   const shutdown = (why: string): void => {
@@ -70,17 +67,9 @@ async function main(): Promise<void> {
         return;
       case "ensureSource":
         try {
-          hub.ensureSource(message.channel, message.source);
+          app.ensureSource(message.channel, message.source);
         } catch (err) {
           log("error", `source refused: ${err instanceof Error ? err.message : String(err)}`, message.channel);
-          return;
-        }
-        // Report a missing file now rather than when the first viewer arrives (it is still registered: the file may appear).
-        if (message.source.kind === "file" && config.mediaRoot) {
-          const target = resolveMediaPath(config.mediaRoot, message.source.path);
-          realMediaPath(config.mediaRoot, target).catch((err: unknown) =>
-            log("error", err instanceof Error ? err.message : String(err), message.channel),
-          );
         }
         return;
       case "releaseSource":
@@ -89,6 +78,16 @@ async function main(): Promise<void> {
       case "revokeSession": {
         const closed = hub.revokeSession(message.session);
         log("info", `session revoked: ${closed} viewer(s) closed`);
+        return;
+      }
+      case "revokeChannel": {
+        const closed = hub.revokeChannel(message.channel);
+        log("info", `channel revoked: ${closed} viewer(s) closed`, message.channel);
+        return;
+      }
+      case "revokeGrant": {
+        const closed = hub.revokeGrant(message.grant);
+        log("info", `grant revoked: ${closed} viewer(s) closed`);
         return;
       }
     }

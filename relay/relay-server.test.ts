@@ -122,7 +122,10 @@ describe("viewing", () => {
     expect(stats?.fps).toBeLessThan(30);
     expect(stats?.bitrateKbps).toBeGreaterThan(100);
     expect(stats?.bytesIn).toBeGreaterThan(50_000);
-    expect(stats?.viewers).toEqual([{ session: "stats-session", transport: "ws", queuedBytes: expect.any(Number), skippedGops: 0 }]);
+    expect(stats?.viewers).toEqual([{ session: "stats-session", transport: "ws", queuedBytes: expect.any(Number), queuedMs: expect.any(Number), skippedGops: 0 }]);
+    expect(stats).toMatchObject({ transcoding: false, keyframeIntervalMs: 1000, reconnects: 0, timestampJumps: 0 });
+    expect(stats?.keyframeAgeMs).toBeGreaterThanOrEqual(0);
+    expect(stats?.keyframeAgeMs).toBeLessThan(1500);
     await pending;
   });
 

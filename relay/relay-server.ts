@@ -14,7 +14,12 @@ import { WsTransport } from "./viewer/ws-transport.js";
 
 export interface RelayServerOptions {
   hub: StreamHub;
-  tokenKey: Buffer;
+  /** HMAC key for stream tokens. null only together with noAuth (standalone diagnostics). */
+  tokenKey: Buffer | null;
+  /** Standalone mode: no tokens at all (loopback only) and GET /stats for tools. */
+  noAuth?: boolean;
+  /** Viewers beyond this many (relay-wide) are answered 503. */
+  maxViewers?: number;
   log: RelayLog;
   viewerLimits?: Partial<ViewerLimits>;
   /** Wall clock for token deadlines; injectable for tests. */
@@ -29,13 +34,19 @@ export interface RelayServer {
 }
 
 const LIVE_PATH = /^\/live\/([^/]+)\.flv$/;
+export const DEFAULT_MAX_VIEWERS = 256;
+/** Viewers of a no-auth relay never expire. */
+const NO_AUTH_CLAIMS = { session: "standalone", deadline: Number.MAX_SAFE_INTEGER };
 
 type Admission =
   | { ok: true; channel: string; claims: StreamTokenClaims }
-  | { ok: false; status: 401 | 404 | 405; reason: string };
+  | { ok: false; status: 401 | 404 | 405 | 503; reason: string };
 
 export function createRelayServer(options: RelayServerOptions): RelayServer {
   const now = options.now ?? Date.now;
+  const tokenKey = options.tokenKey;
+  if (!tokenKey && !options.noAuth) throw new Error("relay server needs a token key (or noAuth for standalone use)");
+  const maxViewers = options.maxViewers ?? DEFAULT_MAX_VIEWERS;
   // Viewers never send media; a small payload cap keeps a hostile client from costing memory.
   const wss = new WebSocketServer({ noServer: true, maxPayload: 4096, perMessageDeflate: false });
 
@@ -53,15 +64,23 @@ export function createRelayServer(options: RelayServerOptions): RelayServer {
     }
     const channel = ChannelNameSchema.safeParse(rawChannel);
     if (!channel.success) return { ok: false, status: 404, reason: "bad channel name" };
-    const token = url.searchParams.get("token");
-    if (!token) return refuse(channel.data, "token missing");
-    const check = verifyStreamToken(options.tokenKey, token, channel.data, now());
-    if (!check.ok) return refuse(channel.data, `token ${check.reason}`);
+    let claims: StreamTokenClaims = { channel: channel.data, ...NO_AUTH_CLAIMS };
+    if (tokenKey) {
+      const token = url.searchParams.get("token");
+      if (!token) return refuse(channel.data, "token missing");
+      const check = verifyStreamToken(tokenKey, token, channel.data, now());
+      if (!check.ok) return refuse(channel.data, `token ${check.reason}`);
+      claims = check.claims;
+    }
     if (!options.hub.has(channel.data)) {
       options.log("warn", "viewer refused: unknown channel", channel.data);
       return { ok: false, status: 404, reason: "unknown channel" };
     }
-    return { ok: true, channel: channel.data, claims: check.claims };
+    if (options.hub.viewerCount >= maxViewers) {
+      options.log("warn", `viewer refused: the relay already serves its cap of ${maxViewers} viewers`, channel.data);
+      return { ok: false, status: 503, reason: `viewer cap reached (${maxViewers})` };
+    }
+    return { ok: true, channel: channel.data, claims };
   }
 
   function refuse(channel: string, reason: string): Admission {
@@ -73,6 +92,7 @@ export function createRelayServer(options: RelayServerOptions): RelayServer {
     return new FlvViewer({
       channel,
       session: claims.session,
+      grant: claims.grant ?? null,
       deadline: claims.deadline,
       transport,
       now,
@@ -84,6 +104,11 @@ export function createRelayServer(options: RelayServerOptions): RelayServer {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     if (url.pathname === "/health" && req.method === "GET") {
       sendText(res, 200, JSON.stringify({ ok: true, streams: options.hub.size }), "application/json");
+      return;
+    }
+    // Stats for tools; with tokens on, they travel to main over IPC only.
+    if (options.noAuth && url.pathname === "/stats" && req.method === "GET") {
+      sendText(res, 200, JSON.stringify({ streams: options.hub.stats() }), "application/json");
       return;
     }
     const admission = admit(req);

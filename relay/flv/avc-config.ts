@@ -1,6 +1,8 @@
 // Runs in the relay. Reads the AVCDecoderConfigurationRecord of an AVC sequence header and the
 // first SPS inside it, so stream stats can show profile, level and the real picture size.
 
+import { BitReader, toRbsp } from "./rbsp-reader.js";
+
 export class AvcConfigError extends Error {
   override readonly name = "AvcConfigError";
 }
@@ -67,56 +69,12 @@ export function parseAvcDecoderConfig(record: Buffer): AvcConfig {
   };
 }
 
-/** Removes emulation-prevention bytes (00 00 03 → 00 00) so the RBSP can be read bit by bit. */
-function toRbsp(nal: Buffer): Buffer {
-  const out = Buffer.allocUnsafe(nal.length);
-  let n = 0;
-  let zeros = 0;
-  for (const byte of nal) {
-    if (zeros >= 2 && byte === 3) {
-      zeros = 0;
-      continue;
-    }
-    zeros = byte === 0 ? zeros + 1 : 0;
-    out[n++] = byte;
-  }
-  return out.subarray(0, n);
-}
-
-class BitReader {
-  private bit = 0;
-  constructor(private readonly buf: Buffer) {}
-  u(bits: number): number {
-    let v = 0;
-    for (let i = 0; i < bits; i++) {
-      const byte = this.buf[this.bit >> 3];
-      if (byte === undefined) throw new AvcConfigError("SPS ended early");
-      v = v * 2 + ((byte >> (7 - (this.bit & 7))) & 1);
-      this.bit++;
-    }
-    return v;
-  }
-  /** Unsigned exp-Golomb. */
-  ue(): number {
-    let zeros = 0;
-    while (this.u(1) === 0) {
-      if (++zeros > 31) throw new AvcConfigError("SPS exp-Golomb code too long");
-    }
-    return zeros === 0 ? 0 : 2 ** zeros - 1 + this.u(zeros);
-  }
-  /** Signed exp-Golomb. */
-  se(): number {
-    const k = this.ue();
-    return k % 2 === 1 ? (k + 1) / 2 : -(k / 2);
-  }
-}
-
 const HIGH_PROFILES = new Set([100, 110, 122, 244, 44, 83, 86, 118, 128, 138, 139, 134, 135]);
 
 /** Picture size from an SPS NAL unit (with its 1-byte NAL header), after cropping (ITU-T H.264 7.3.2.1.1). */
 export function parseSps(nal: Buffer): { profileIdc: number; levelIdc: number; width: number; height: number } {
   if (nal.length < 4 || ((nal[0] ?? 0) & 0x1f) !== 7) throw new AvcConfigError("not an SPS NAL unit");
-  const r = new BitReader(toRbsp(nal.subarray(1)));
+  const r = new BitReader(toRbsp(nal.subarray(1)), (m) => new AvcConfigError(`SPS ${m}`));
   const profileIdc = r.u(8);
   r.u(8); // constraint flags
   const levelIdc = r.u(8);

@@ -1,4 +1,4 @@
-// Runs in the relay. What every upstream (file loop today; HTTP-FLV, WS-FLV, RTSP via ffmpeg later) looks like to a stream.
+// Runs in the relay. What every upstream (file loop, HTTP-FLV, WS-FLV, RTSP/RTMP via ffmpeg) looks like to a stream.
 import { EventEmitter } from "node:events";
 import type { FlvHeader, FlvTag } from "../flv/flv-parser.js";
 
@@ -14,6 +14,11 @@ export interface StreamSourceEvents {
 export abstract class StreamSource extends EventEmitter<StreamSourceEvents> {
   /** Human-readable origin for logs, e.g. the file name. */
   abstract readonly description: string;
+  protected transcodedFromCodec: string | null = null;
+  /** Set when the tags are transcoded: the upstream's own codec (e.g. "hevc"); stats show it with transcoding: true. */
+  get transcodedFrom(): string | null {
+    return this.transcodedFromCodec;
+  }
   abstract start(): void;
   /** Idempotent. No events after stop(). */
   abstract stop(): void;

@@ -3,7 +3,8 @@ import type { SourceSpec, StreamStats } from "../../contract/relay-control.js";
 import type { RelayLog } from "../relay-log.js";
 import type { StreamSource } from "../sources/stream-source.js";
 import { CLOSE_CODES, type FlvViewer } from "../viewer/flv-viewer.js";
-import { LiveStream } from "./live-stream.js";
+import { LiveStream, type StreamTimeouts } from "./live-stream.js";
+import type { BackoffPolicy } from "./reconnect-backoff.js";
 
 export interface SourceFactory {
   /** Throws (with a message fit for main's log) when the spec can never work, e.g. a path outside the media root. */
@@ -16,6 +17,8 @@ export interface StreamHubOptions {
   log: RelayLog;
   /** How long a source stays open after its last viewer leaves. */
   lingerMs?: number;
+  timeouts?: Partial<StreamTimeouts>;
+  backoff?: BackoffPolicy;
 }
 
 export const DEFAULT_LINGER_MS = 10_000;
@@ -50,6 +53,8 @@ export class StreamHub {
         createSource: (s) => this.options.sources.create(s),
         log: this.options.log,
         lingerMs: this.lingerMs,
+        ...(this.options.timeouts ? { timeouts: this.options.timeouts } : {}),
+        ...(this.options.backoff ? { backoff: this.options.backoff } : {}),
       }),
     );
   }
@@ -75,6 +80,25 @@ export class StreamHub {
     let closed = 0;
     for (const stream of this.streams.values()) closed += stream.closeSession(session, CLOSE_CODES.revoked, "revoked");
     return closed;
+  }
+
+  /** Closes every viewer of a channel; the source stays registered (and lingers). */
+  revokeChannel(channel: string): number {
+    return this.streams.get(channel)?.closeViewers(() => true, CLOSE_CODES.revoked, "revoked") ?? 0;
+  }
+
+  /** Closes every viewer admitted under one grant. */
+  revokeGrant(grant: string): number {
+    let closed = 0;
+    for (const stream of this.streams.values()) closed += stream.closeViewers((v) => v.grant === grant, CLOSE_CODES.revoked, "revoked");
+    return closed;
+  }
+
+  /** Viewers across all channels (the relay-wide cap counts these). */
+  get viewerCount(): number {
+    let n = 0;
+    for (const stream of this.streams.values()) n += stream.viewerCount;
+    return n;
   }
 
   stats(): StreamStats[] {

@@ -13,6 +13,8 @@ export const CLOSE_CODES = {
   tokenExpired: 4401,
   revoked: 4403,
   stalled: 4408,
+  /** The upstream came back with other codec parameters: the player must start over. */
+  codecChanged: 4409,
   sourceError: 1011,
   goingAway: 1001,
 } as const;
@@ -35,6 +37,8 @@ const HEALTH_CHECK_MS = 500;
 export interface ViewerOptions {
   channel: string;
   session: string;
+  /** Grant id from the token, when main minted one (revokeGrant). */
+  grant?: string | null;
   /** Wall-clock deadline (ms since epoch) from the token. */
   deadline: number;
   transport: ViewerTransport;
@@ -52,6 +56,7 @@ export class FlvViewer {
   readonly id = nextViewerId++;
   readonly channel: string;
   readonly session: string;
+  readonly grant: string | null;
   readonly deadline: number;
   readonly transport: ViewerTransport;
   skippedGops = 0;
@@ -75,6 +80,7 @@ export class FlvViewer {
   constructor(options: ViewerOptions) {
     this.channel = options.channel;
     this.session = options.session;
+    this.grant = options.grant ?? null;
     this.deadline = options.deadline;
     this.transport = options.transport;
     this.limits = { ...DEFAULT_VIEWER_LIMITS, ...options.limits };
@@ -100,6 +106,13 @@ export class FlvViewer {
 
   queuedBytes(): number {
     return this.state === "closed" ? 0 : this.transport.queuedBytes();
+  }
+
+  /** Media duration in the queue: from the oldest undelivered tag to the newest one sent. */
+  queuedMs(): number {
+    const newest = this.marks[this.marks.length - 1];
+    if (this.state !== "live" || !newest) return 0;
+    return this.queuedMediaMs(this.transport.queuedBytes(), newest.ts);
   }
 
   /** Sends the FLV header and everything cached, so playback can begin without waiting for the next keyframe. */

@@ -12,6 +12,10 @@ export class TimestampRebaser {
   private lastIn = 0;
   private lastOut = 0;
   private discontinuity = false;
+  /** Upstream jumps rebased so far (not counting announced discontinuities). */
+  jumps = 0;
+  /** The last such jump in upstream ms (negative: backwards), for the log. */
+  lastJumpMs = 0;
 
   /** The upstream's clock restarts (source replaced): the next media tag continues one step after the last. */
   markDiscontinuity(): void {
@@ -27,7 +31,12 @@ export class TimestampRebaser {
       return 0;
     }
     const delta = timestamp - this.lastIn;
-    if (this.discontinuity || delta < -MAX_BACKWARD_MS || delta > MAX_FORWARD_MS) {
+    const jumped = delta < -MAX_BACKWARD_MS || delta > MAX_FORWARD_MS;
+    if (this.discontinuity || jumped) {
+      if (jumped && !this.discontinuity) {
+        this.jumps++;
+        this.lastJumpMs = delta;
+      }
       this.discontinuity = false;
       this.offset = this.lastOut + DISCONTINUITY_STEP_MS - timestamp;
     }
