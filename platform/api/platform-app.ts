@@ -1,0 +1,69 @@
+// Runs in the platform API. Composition root of the HTTP app: services wired by hand, routes bound from the contract.
+import Fastify, { type FastifyInstance } from "fastify";
+import { LoginLimiter } from "../auth/login-limiter.js";
+import { SessionService } from "../auth/session-service.js";
+import { CatalogRepo } from "../catalog/catalog-repo.js";
+import { EventHub } from "../events/event-hub.js";
+import type { PlatformStore } from "../store/platform-store.js";
+import { auditCalendarHandlers } from "./audit-calendar-routes.js";
+import { authHandlers } from "./auth-routes.js";
+import { catalogHandlers } from "./catalog-routes.js";
+import { eventHandlers } from "./event-routes.js";
+import { playTicketHandlers } from "./play-ticket-routes.js";
+import type { PlatformConfig, PlatformServices } from "./platform-services.js";
+import { bindRoutes, installErrorHandling } from "./route-binding.js";
+
+export interface PlatformAppOptions {
+  store: PlatformStore;
+  config: PlatformConfig;
+  now?: () => number;
+  logger?: boolean;
+  /** Called for every route fastify registers (the OpenAPI test compares them with the document). */
+  onRoute?: (method: string, url: string) => void;
+}
+
+export type PlatformApp = { app: FastifyInstance; services: PlatformServices };
+
+export async function createPlatformApp(options: PlatformAppOptions): Promise<PlatformApp> {
+  const now = options.now ?? Date.now;
+  const { store, config } = options;
+  const limiter = new LoginLimiter({ maxFailures: 5, maxFailuresPerAddress: 50, windowMs: 5 * 60_000, now });
+  const services: PlatformServices = {
+    config,
+    store,
+    now,
+    sessions: new SessionService(store, limiter, { tokenKey: config.tokenKey, accessTtlMs: config.accessTtlMs, refreshTtlMs: config.refreshTtlMs, now }),
+    catalog: new CatalogRepo(store, { retainChanges: config.retainChanges, now }),
+    events: new EventHub(store, { retainEvents: config.retainEvents, now }),
+  };
+  // Audit batches are the largest bodies: 500 events with details fit in 1 MiB.
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1024 * 1024, trustProxy: false });
+  if (options.onRoute) {
+    const report = options.onRoute;
+    app.addHook("onRoute", (route) => {
+      for (const m of Array.isArray(route.method) ? route.method : [route.method]) if (m !== "HEAD") report(m, route.url);
+    });
+  }
+  installErrorHandling(app);
+  bindRoutes(app, services.sessions, {
+    ...authHandlers(services),
+    ...catalogHandlers(services),
+    ...eventHandlers(services),
+    ...playTicketHandlers(services),
+    ...auditCalendarHandlers(services),
+  });
+  await app.ready();
+  return { app, services };
+}
+
+export const DEFAULT_CONFIG: Omit<PlatformConfig, "mediaBaseUrl" | "mediaKey" | "tokenKey"> = {
+  name: "遵义市公共视频资源平台（参考实现）",
+  demo: true,
+  accessTtlMs: 10 * 60_000,
+  refreshTtlMs: 7 * 24 * 3600_000,
+  ticketTtlMs: 5 * 60_000,
+  answerDeadlineDays: 3,
+  retainChanges: 50_000,
+  retainEvents: 10_000,
+  sseHeartbeatMs: 15_000,
+};

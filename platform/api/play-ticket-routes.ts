@@ -1,0 +1,52 @@
+// Runs in the platform API. Play tickets: the access decision, then short-lived tokenized media URLs.
+import { randomUUID } from "node:crypto";
+import type { PlayTicket } from "../../contract/platform-api.js";
+import { standingEntitlements } from "../access/entitlements.js";
+import { decideView } from "../access/view-decision.js";
+import { mediaStreamPath, mintMediaTicket } from "../media/media-ticket.js";
+import { ApiFailure } from "./api-failure.js";
+import type { PlatformServices } from "./platform-services.js";
+import type { RouteHandlers } from "./route-binding.js";
+
+const REFUSALS = {
+  CONDITIONAL_NEEDS_APPLICATION: "conditionally shared camera: your department needs an approved application",
+  NOT_SHARED: "camera not shared: only its own department, or a special time-limited authorization, may open it",
+  MEDIA_USE_REQUIRED: "media staff may only open cameras cleared for media use, or under a media grant",
+} as const;
+
+export function playTicketHandlers(s: PlatformServices): Pick<RouteHandlers, "playTicket"> {
+  return {
+    playTicket: async ({ body, auth }): Promise<PlayTicket> => {
+      // Classified and unknown cameras look the same: their existence is not disclosed.
+      const camera = await s.catalog.get(body.cameraId);
+      if (!camera) throw new ApiFailure(404, "NOT_FOUND", `no camera ${body.cameraId}`);
+      const now = s.now();
+      const rules = standingEntitlements(auth.departmentId, auth.roles, 0, now).entitlements;
+      const decision = decideView(rules, camera, now);
+      if (!decision.allowed) throw new ApiFailure(403, "FORBIDDEN", REFUSALS[decision.reason], { reason: decision.reason });
+      if (!camera.profiles.includes(body.profile)) throw new ApiFailure(404, "NOT_FOUND", `camera ${camera.id} has no ${body.profile} stream`);
+      if (camera.status !== "ONLINE") throw new ApiFailure(409, "CAMERA_OFFLINE", `camera ${camera.id} is offline since ${camera.statusChangedAt}`);
+      const ticketId = randomUUID();
+      const expiresAt = now + s.config.ticketTtlMs;
+      const token = mintMediaTicket(s.config.mediaKey, { t: ticketId, c: camera.id, p: body.profile, s: auth.sessionId, x: expiresAt, d: decision.validUntil ?? 0 });
+      await s.store.write((db) =>
+        db.run(
+          "INSERT INTO play_ticket (id, user_id, session_id, camera_id, profile, basis, issued_at, expires_at, valid_until) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          [ticketId, auth.userId, auth.sessionId, camera.id, body.profile, decision.basis, now, expiresAt, decision.validUntil],
+        ),
+      );
+      const http = new URL(`${mediaStreamPath(camera.id, body.profile)}?token=${encodeURIComponent(token)}`, s.config.mediaBaseUrl);
+      const ws = new URL(http);
+      ws.protocol = http.protocol === "https:" ? "wss:" : "ws:";
+      return {
+        ticketId,
+        cameraId: camera.id,
+        profile: body.profile,
+        urls: { httpFlv: http.toString(), wsFlv: ws.toString() },
+        expiresAt: new Date(expiresAt).toISOString(),
+        basis: decision.basis,
+        validUntil: decision.validUntil === null ? null : new Date(decision.validUntil).toISOString(),
+      };
+    },
+  };
+}
