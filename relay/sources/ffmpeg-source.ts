@@ -16,9 +16,10 @@ const IO_TIMEOUT_US = "10000000";
 const HEVC_NOT_IN_FLV = /hevc not compatible with flv|codec not currently supported in container/i;
 
 export function ffmpegInputArgs(kind: "rtsp" | "rtmp", url: string): string[] {
+  // Probing 1 s instead of 5 s: copy only needs the codec parameters, and every second here is a black tile.
   // RTSP over TCP: UDP loses packets through NAT and firewalls, and camera streams are large.
   const protocol = kind === "rtsp" ? ["-rtsp_transport", "tcp", "-timeout", IO_TIMEOUT_US] : ["-rw_timeout", IO_TIMEOUT_US];
-  return ["-hide_banner", "-loglevel", "error", "-nostdin", "-fflags", "nobuffer", "-analyzeduration", "2000000", ...protocol, "-i", url];
+  return ["-hide_banner", "-loglevel", "error", "-nostdin", "-fflags", "nobuffer", "-analyzeduration", "1000000", "-probesize", "512000", ...protocol, "-i", url];
 }
 
 /** H.264 that every browser decodes, one frame in, one frame out, no lookahead. */
@@ -51,7 +52,7 @@ export class FfmpegSource extends FlvByteSource {
   private spawn(path: string): void {
     // Audio is dropped: wall tiles play muted, and camera audio (G.711, Opus…) often cannot go into FLV anyway.
     const video = this.mode === "copy" ? ["-c:v", "copy"] : x264Args(this.options.gop ?? 50);
-    const args = [...ffmpegInputArgs(this.options.kind, this.options.url), "-map", "0:v:0", "-an", ...video, "-f", "flv", "-flvflags", "no_duration_filesize", "pipe:1"];
+    const args = [...ffmpegInputArgs(this.options.kind, this.options.url), "-map", "0:v:0", "-an", ...video, "-f", "flv", "-flvflags", "no_duration_filesize", "-flush_packets", "1", "pipe:1"];
     const proc = new FfmpegProcess(path, args);
     this.proc = proc;
     proc.child.stdout.on("data", (chunk: Buffer) => this.feed(chunk));

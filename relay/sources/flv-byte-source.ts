@@ -42,6 +42,12 @@ export abstract class FlvByteSource extends StreamSource {
     }
   }
 
+  /** Why the upstream's end is an error: mentions a tag cut in half. */
+  protected endReason(what: string): string {
+    const pending = this.parser.pendingBytes;
+    return pending > 0 ? `${what} in the middle of a tag (truncated tag, ${pending} bytes held)` : what;
+  }
+
   /** Starts over with a fresh parser (a child restarted in another mode). */
   protected resetParser(): void {
     this.parser = new FlvParser();

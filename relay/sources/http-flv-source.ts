@@ -64,8 +64,8 @@ export class HttpFlvSource extends FlvByteSource {
     // The connect timeout no longer applies: silence is the stream's watchdog's business.
     this.req?.setTimeout(0);
     res.on("data", (chunk: Buffer) => this.feed(chunk));
-    res.on("end", () => this.fail("upstream ended the stream"));
+    res.on("end", () => this.fail(this.endReason("upstream ended the stream")));
     res.on("error", (err) => this.fail(`upstream connection broke: ${err.message}`));
-    res.on("close", () => this.fail("upstream closed the connection"));
+    res.on("close", () => this.fail(this.endReason("upstream closed the connection")));
   }
 }

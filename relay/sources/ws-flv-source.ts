@@ -31,7 +31,7 @@ export class WsFlvSource extends FlvByteSource {
       if (!isBinary) return this.fail("upstream sent a text message, not FLV");
       this.feed(Buffer.isBuffer(data) ? data : Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data));
     });
-    ws.on("close", (code) => this.fail(`upstream closed the WebSocket (code ${code})`));
+    ws.on("close", (code) => this.fail(this.endReason(`upstream closed the WebSocket (code ${code})`)));
     ws.on("error", (err) => this.fail(`cannot reach upstream: ${err.message}`));
   }
 

@@ -116,7 +116,7 @@ export class HevcTranscodeSource extends StreamSource {
       "-fflags", "nobuffer", "-flags", "low_delay", "-probesize", "32", "-analyzeduration", "0",
       "-threads", "1", "-f", "hevc", "-framerate", "25", "-i", "pipe:0",
       "-map", "0:v:0", ...x264Args(this.options.gop ?? 50), "-vsync", "passthrough",
-      "-f", "flv", "-flvflags", "no_duration_filesize", "pipe:1",
+      "-f", "flv", "-flvflags", "no_duration_filesize", "-flush_packets", "1", "pipe:1",
     ];
     const proc = new FfmpegProcess(path, args);
     this.proc = proc;
