@@ -1,0 +1,41 @@
+// Runs in the platform processes and whoever starts them. Environment variables of the API and media processes,
+// and the one message each child sends its parent once it listens.
+export const PLATFORM_ENV = {
+  port: "VIGIL_PLATFORM_PORT",
+  host: "VIGIL_PLATFORM_HOST",
+  dataDir: "VIGIL_PLATFORM_DATA_DIR",
+  /** Demo catalog size (default: the base ~200 cameras). */
+  scale: "VIGIL_PLATFORM_SCALE",
+  /** Base URL play tickets point at, e.g. http://127.0.0.1:8081. */
+  mediaUrl: "VIGIL_PLATFORM_MEDIA_URL",
+  /** Hex HMAC key shared by API and media server for play-ticket tokens. */
+  mediaKey: "VIGIL_PLATFORM_MEDIA_KEY",
+  /** ms between demo camera status flips; 0 turns them off (default 20000). */
+  statusIntervalMs: "VIGIL_PLATFORM_STATUS_INTERVAL_MS",
+  /** Access token lifetime in ms (default 600000). */
+  accessTtlMs: "VIGIL_PLATFORM_ACCESS_TTL_MS",
+  mediaPort: "VIGIL_MEDIA_PORT",
+  mediaHost: "VIGIL_MEDIA_HOST",
+  /** Directory of the demo clips (default resources/demo next to dist/). */
+  mediaRoot: "VIGIL_MEDIA_ROOT",
+} as const;
+
+export type ChildReady = { type: "ready"; port: number };
+
+export function isChildReady(message: unknown): message is ChildReady {
+  return typeof message === "object" && message !== null && (message as ChildReady).type === "ready" && typeof (message as ChildReady).port === "number";
+}
+
+export function envInt(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER): number {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
+  return n;
+}
+
+export function envKey(env: NodeJS.ProcessEnv, name: string): Buffer {
+  const raw = env[name] ?? "";
+  if (!/^[0-9a-f]{64}$/i.test(raw)) throw new Error(`${name} must be 64 hex digits (a 32-byte key)`);
+  return Buffer.from(raw, "hex");
+}
