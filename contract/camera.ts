@@ -27,6 +27,7 @@ export const CameraSchema = z.object({
   /** Display name of that division, e.g. 红花岗区. */
   regionName: z.string().min(1),
   domain: SourceDomainSchema,
+  ownerDepartmentId: z.string().min(1),
   ownerDepartment: z.string().min(1),
   sharingClass: SharingClassSchema,
   online: z.boolean(),
@@ -34,5 +35,7 @@ export const CameraSchema = z.object({
   longitude: z.number().min(-180).max(180),
   latitude: z.number().min(-90).max(90),
   address: z.string(),
+  /** Media departments may use it for live coverage. */
+  mediaUse: z.boolean(),
 });
 export type Camera = z.infer<typeof CameraSchema>;

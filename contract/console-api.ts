@@ -1,7 +1,16 @@
 // Runs everywhere. The ConsoleApi: the one contract between renderer windows and the core in main.
 // Both shells carry it (Electron IPC via preload, WebSocket in the web shell); the core validates every call here.
 import { z } from "zod";
-import { CameraSchema, GbDeviceIdSchema } from "./camera.js";
+import { GbDeviceIdSchema } from "./camera.js";
+import {
+  CameraPageSchema,
+  CameraViewSchema,
+  CatalogTreeSchema,
+  ListCamerasParamsSchema,
+  SearchCamerasParamsSchema,
+  CatalogFiltersSchema,
+  SetFavoriteParamsSchema,
+} from "./catalog-view.js";
 import { TileIndexSchema, WallLayoutSchema, WallStateSchema } from "./wall.js";
 
 export const LocaleSchema = z.enum(["zh-CN", "en"]);
@@ -27,12 +36,58 @@ export const StreamTicketSchema = z.object({
 });
 export type StreamTicket = z.infer<typeof StreamTicketSchema>;
 
+export const RoleSchema = z.enum(["operator", "commander", "media", "approver", "auditor"]);
+
+export const DemoAccountSchema = z.object({
+  username: z.string(),
+  password: z.string(),
+  displayName: z.string(),
+  department: z.string(),
+  roles: z.array(RoleSchema),
+});
+
+export const SessionStateSchema = z.object({
+  /** The platform this console works with, and whether it runs embedded (demo) inside the console. */
+  platformUrl: z.string().nullable(),
+  embedded: z.boolean(),
+  user: z
+    .object({
+      username: z.string(),
+      displayName: z.string(),
+      departmentId: z.string(),
+      department: z.string(),
+      roles: z.array(RoleSchema),
+    })
+    .nullable(),
+  /** Only from a demo platform: accounts the login screen shows. */
+  demoAccounts: z.array(DemoAccountSchema),
+});
+export type SessionState = z.infer<typeof SessionStateSchema>;
+
+export const PlatformStatusSchema = z.object({
+  /**
+   * online: synced and receiving pushes · syncing: pulling the catalog · degraded: platform unreachable, working
+   * from the local copy · logged-out: no session.
+   */
+  state: z.enum(["online", "syncing", "degraded", "logged-out"]),
+  /** Wall-clock ms of the last successful contact with the platform. */
+  lastContactAt: z.number().int().nullable(),
+  /** Next retry (ms since epoch) while degraded. */
+  retryAt: z.number().int().nullable(),
+  /** Cameras in the local catalog. */
+  cameras: z.number().int().nonnegative(),
+  lastError: z.string().nullable(),
+});
+export type PlatformStatus = z.infer<typeof PlatformStatusSchema>;
+
 export const BootstrapSchema = z.object({
   locale: LocaleSchema,
   shell: z.enum(["electron", "web"]),
   version: z.string(),
   wall: WallStateSchema,
   relay: RelayStatusSchema,
+  session: SessionStateSchema,
+  platform: PlatformStatusSchema,
 });
 export type Bootstrap = z.infer<typeof BootstrapSchema>;
 
@@ -46,16 +101,34 @@ export const ApiErrorCodeSchema = z.enum([
   "TILE_OUT_OF_LAYOUT",
   "RELAY_UNAVAILABLE",
   "MEDIA_MISSING", // the camera's media source cannot be found (e.g. a missing demo clip)
+  "ACCESS_DENIED", // the user may not open this camera now (see its lock reason)
+  "NOT_LOGGED_IN",
+  "BAD_CREDENTIALS",
+  "RATE_LIMITED",
+  "PLATFORM_UNREACHABLE",
   "INTERNAL",
 ]);
 export type ApiErrorCode = z.infer<typeof ApiErrorCodeSchema>;
 export const ApiErrorSchema = z.object({ code: ApiErrorCodeSchema, message: z.string() });
 export type ApiError = z.infer<typeof ApiErrorSchema>;
 
+const CatalogFiltersParam = CatalogFiltersSchema.optional();
+
 /** Every method: its params schema and result schema. Params are always one object (or none). */
 export const consoleMethods = {
   getBootstrap: { params: z.object({}).strict(), result: BootstrapSchema },
-  listCameras: { params: z.object({}).strict(), result: z.array(CameraSchema) },
+  getSession: { params: z.object({}).strict(), result: SessionStateSchema },
+  login: {
+    params: z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(256) }).strict(),
+    result: SessionStateSchema,
+  },
+  logout: { params: z.object({}).strict(), result: SessionStateSchema },
+  getCatalogTree: { params: z.object({ filters: CatalogFiltersParam }).strict(), result: CatalogTreeSchema },
+  /** The cameras of one region × domain leaf, ordered by name. */
+  listCameras: { params: ListCamerasParamsSchema, result: CameraPageSchema },
+  searchCameras: { params: SearchCamerasParamsSchema, result: CameraPageSchema },
+  getCamera: { params: z.object({ cameraId: GbDeviceIdSchema }).strict(), result: CameraViewSchema },
+  setFavorite: { params: SetFavoriteParamsSchema, result: CameraViewSchema },
   getWall: { params: z.object({}).strict(), result: WallStateSchema },
   setLayout: { params: z.object({ layout: WallLayoutSchema }).strict(), result: WallStateSchema },
   assignTile: {
@@ -81,6 +154,10 @@ export const consoleEvents = {
   wallChanged: WallStateSchema,
   relayStatus: RelayStatusSchema,
   localeChanged: LocaleSchema,
+  sessionChanged: SessionStateSchema,
+  platformStatus: PlatformStatusSchema,
+  /** The catalog, access or favorites changed: refetch the tree and what is shown. */
+  catalogChanged: z.object({ revision: z.number().int().nonnegative() }),
 } as const;
 export type ConsoleEventName = keyof typeof consoleEvents;
 export type EventPayload<E extends ConsoleEventName> = z.infer<(typeof consoleEvents)[E]>;

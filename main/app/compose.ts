@@ -1,16 +1,20 @@
 // Runs in main. The composition root: every service wired by hand, in one place, for both shells.
 import { randomBytes } from "node:crypto";
 import { mkdirSync } from "node:fs";
+import { hostname } from "node:os";
 import { join } from "node:path";
-import { CatalogService, type CatalogSource } from "../catalog/catalog-service.js";
-import { buildDemoCatalog } from "../catalog/demo-catalog.js";
+import { z } from "zod";
+import { startEmbeddedPlatform, type EmbeddedPlatform } from "../../platform/embedded.js";
+import { CatalogIndex } from "../catalog/catalog-index.js";
+import { CatalogStore } from "../catalog/catalog-store.js";
 import { ConsoleCore } from "../core/console-core.js";
 import { createLogger, type Logger } from "../log/logger.js";
 import { findFreePort } from "../media/free-port.js";
-import { MediaLocator } from "../media/media-locator.js";
 import type { RelayLauncher } from "../media/relay-process.js";
 import { RelaySupervisor } from "../media/relay-supervisor.js";
 import { StreamSessions } from "../media/stream-sessions.js";
+import { PlatformLink } from "../platform/platform-link.js";
+import { SessionVault, type SecretBox } from "../platform/session-vault.js";
 import { Database } from "../store/database.js";
 import { migrate } from "../store/migrations.js";
 import { SettingsRepo } from "../store/settings-repo.js";
@@ -19,21 +23,42 @@ import { WallService } from "../wall/wall-service.js";
 export type ComposeOptions = {
   shell: "electron" | "web";
   version: string;
-  /** Where vigil.db lives. */
+  /** Where vigil.db lives (and the embedded platform's data, under platform/). */
   dataDir: string;
   /** The repository's (or packaged app's) resources/ folder. */
   resourcesDir: string;
   relayLauncher: RelayLauncher;
+  /** The city's platform. Absent: the reference platform runs embedded with demo data. */
+  platformUrl?: string | null;
+  /** Where the embedded platform's bundles are (default: dist/platform beside the main bundle). */
+  platformBundleDir?: string;
+  /** Electron's safeStorage; null in the web shell. */
+  secretBox?: SecretBox | null;
   log?: Logger;
+  /** Test hook: shorter platform retry backoff. */
+  platformRetryBaseMs?: number;
 };
 
 export type ConsoleApp = {
   core: ConsoleCore;
   relay: RelaySupervisor;
+  platform: PlatformLink;
+  /** Present when the reference platform runs embedded. */
+  embedded: EmbeddedPlatform | null;
   dispose(): Promise<void>;
 };
 
-const demoCatalogSource: CatalogSource = { name: "embedded demo catalog", load: async () => buildDemoCatalog() };
+const ZUNYI_ROOT = { code: "520300", name: "遵义市" };
+
+/** One id per installation, sent at login: the platform binds refresh tokens to it. */
+async function terminalId(settings: SettingsRepo): Promise<string> {
+  const known = await settings.get("terminalId", z.string().regex(/^[A-Za-z0-9._:-]{1,64}$/), "");
+  if (known) return known;
+  const host = hostname().replace(/[^A-Za-z0-9._-]/g, "").slice(0, 40) || "console";
+  const id = `${host}-${randomBytes(6).toString("hex")}`;
+  await settings.set("terminalId", id);
+  return id;
+}
 
 export async function composeConsole(opts: ComposeOptions): Promise<ConsoleApp> {
   const log = opts.log ?? createLogger("main");
@@ -44,30 +69,66 @@ export async function composeConsole(opts: ComposeOptions): Promise<ConsoleApp> 
   const settings = new SettingsRepo(db);
   const wall = new WallService(db);
   await wall.load();
-  const catalog = new CatalogService(db, demoCatalogSource, log.child("catalog"));
-  await catalog.refresh();
 
-  const media = new MediaLocator(join(opts.resourcesDir, "demo"));
-  // A fresh key per launch: tokens from an earlier run are worthless.
+  let embedded: EmbeddedPlatform | null = null;
+  let platformUrl = opts.platformUrl ?? null;
+  if (!platformUrl) {
+    embedded = await startEmbeddedPlatform({
+      dataDir: join(opts.dataDir, "platform"),
+      mediaRoot: join(opts.resourcesDir, "demo"),
+      ...(opts.platformBundleDir ? { bundleDir: opts.platformBundleDir } : {}),
+      onLog: (line) => process.stderr.write(`${line}\n`),
+    });
+    platformUrl = embedded.apiUrl;
+    log.info("no platform configured: running the reference platform embedded, with demo data", { api: embedded.apiUrl, media: embedded.mediaUrl });
+  }
+
+  // A fresh key per launch: relay tokens from an earlier run are worthless.
   const tokenKey = randomBytes(32);
   const relay = new RelaySupervisor({
     launcher: opts.relayLauncher,
     port: await findFreePort(),
     tokenKey,
-    mediaRoot: media.mediaRoot,
+    mediaRoot: join(opts.resourcesDir, "demo"),
     log: log.child("relay"),
   });
+
+  let core: ConsoleCore | null = null;
+  let streams: StreamSessions | null = null;
+  const platform = new PlatformLink({
+    platformUrl,
+    embedded: embedded !== null,
+    terminalId: await terminalId(settings),
+    settings,
+    store: new CatalogStore(db),
+    index: new CatalogIndex(ZUNYI_ROOT),
+    vault: new SessionVault(settings, opts.secretBox ?? null),
+    log: log.child("platform"),
+    ...(opts.platformRetryBaseMs ? { retryBaseMs: opts.platformRetryBaseMs } : {}),
+    events: {
+      session: (state) => core?.emit("sessionChanged", state),
+      status: (status) => core?.emit("platformStatus", status),
+      catalogChanged: (revision) => core?.emit("catalogChanged", { revision }),
+      accessChanged: () => streams?.recheckAccess(),
+      platformEvent: () => undefined,
+    },
+  });
+  await platform.init();
   await relay.start();
 
-  const streams = new StreamSessions({ catalog, media, relay, tokenKey, getWall: () => wall.current });
-  const core = new ConsoleCore({ shell: opts.shell, version: opts.version, wall, catalog, relay, streams, settings, log });
+  streams = new StreamSessions({ platform, relay, tokenKey, getWall: () => wall.current });
+  core = new ConsoleCore({ shell: opts.shell, version: opts.version, wall, platform, relay, streams, settings, log });
   await core.init();
 
   return {
     core,
     relay,
+    platform,
+    embedded,
     async dispose() {
+      await platform.stop();
       await relay.stop();
+      await embedded?.stop();
       await db.close();
     },
   };

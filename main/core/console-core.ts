@@ -13,9 +13,9 @@ import {
   type RpcOutcome,
 } from "../../contract/console-api.js";
 import { LocaleSchema } from "../../contract/console-api.js";
-import type { CatalogService } from "../catalog/catalog-service.js";
 import type { Logger } from "../log/logger.js";
 import type { RelaySupervisor } from "../media/relay-supervisor.js";
+import type { PlatformLink } from "../platform/platform-link.js";
 import type { StreamSessions } from "../media/stream-sessions.js";
 import type { SettingsRepo } from "../store/settings-repo.js";
 import type { WallService } from "../wall/wall-service.js";
@@ -31,7 +31,7 @@ export type ConsoleCoreDeps = {
   shell: "electron" | "web";
   version: string;
   wall: WallService;
-  catalog: CatalogService;
+  platform: PlatformLink;
   relay: RelaySupervisor;
   streams: StreamSessions;
   settings: SettingsRepo;
@@ -44,7 +44,7 @@ export class ConsoleCore {
   private locale: Locale = "zh-CN";
 
   constructor(private readonly deps: ConsoleCoreDeps) {
-    const { wall, catalog, relay, streams, settings } = deps;
+    const { wall, platform, relay, streams, settings } = deps;
     this.handlers = {
       getBootstrap: async () => ({
         locale: this.locale,
@@ -52,18 +52,27 @@ export class ConsoleCore {
         version: deps.version,
         wall: wall.current,
         relay: relay.currentStatus,
+        session: platform.session(),
+        platform: platform.status,
       }),
-      listCameras: async () => catalog.list(),
+      getSession: async () => platform.session(),
+      login: ({ username, password }) => platform.login(username, password),
+      logout: () => platform.logout(),
+      getCatalogTree: async ({ filters }) => platform.tree(filters),
+      listCameras: async ({ civilCode, domain, filters, offset, limit }) => platform.list(civilCode, domain, filters, offset, limit),
+      searchCameras: async ({ query, filters, limit }) => platform.search(query, filters, limit),
+      getCamera: async ({ cameraId }) => platform.view(cameraId),
+      setFavorite: ({ cameraId, favorite }) => platform.setFavorite(cameraId, favorite),
       getWall: async () => wall.current,
       setLayout: ({ layout }) => wall.setLayout(layout),
       assignTile: ({ tile, cameraId }) => {
-        if (!catalog.get(cameraId)) throw new CoreError("UNKNOWN_CAMERA", `camera ${cameraId} is not in the catalog`);
+        platform.view(cameraId); // unknown camera → UNKNOWN_CAMERA, nothing changes
         return wall.assign(tile, cameraId);
       },
       swapTiles: ({ a, b }) => wall.swap(a, b),
       clearTile: ({ tile }) => wall.clear(tile),
       setMaximized: ({ tile }) => wall.maximize(tile),
-      openStream: async ({ tile }) => streams.open(tile),
+      openStream: ({ tile }) => streams.open(tile),
       closeStream: async ({ sessionId }) => ({ closed: streams.close(sessionId) }),
       setLocale: async ({ locale }) => {
         await settings.set("locale", locale);
@@ -109,7 +118,8 @@ export class ConsoleCore {
     return () => this.listeners.delete(listener);
   }
 
-  private emit<E extends ConsoleEventName>(event: E, payload: EventPayload<E>): void {
+  /** Pushes an event to every window (also used by the composition root for platform events). */
+  emit<E extends ConsoleEventName>(event: E, payload: EventPayload<E>): void {
     for (const listener of this.listeners) listener({ event, payload });
   }
 

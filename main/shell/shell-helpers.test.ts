@@ -26,17 +26,20 @@ describe("renderer file resolution", () => {
 
 describe("web shell arguments", () => {
   it("parses the documented options", () => {
-    expect(parseWebShellArgs([])).toEqual({ open: true, port: 0, dataDir: null });
-    expect(parseWebShellArgs(["--web", "--no-open", "--port", "4100", "--data-dir", "/tmp/x"])).toEqual({
+    expect(parseWebShellArgs([])).toEqual({ open: true, port: 0, dataDir: null, platformUrl: null });
+    expect(parseWebShellArgs(["--web", "--no-open", "--port", "4100", "--data-dir", "/tmp/x", "--platform", "https://vp.zunyi.example/"])).toEqual({
       open: false,
       port: 4100,
       dataDir: "/tmp/x",
+      platformUrl: "https://vp.zunyi.example",
     });
   });
   it("rejects unknown options and bad ports with a clear message", () => {
     expect(() => parseWebShellArgs(["--frobnicate"])).toThrow(/unknown option --frobnicate/);
     expect(() => parseWebShellArgs(["--port", "70000"])).toThrow(/port/);
     expect(() => parseWebShellArgs(["--port"])).toThrow(/needs a value/);
+    expect(() => parseWebShellArgs(["--platform", "ftp://x"])).toThrow(/must be http/);
+    expect(() => parseWebShellArgs(["--platform", "not a url"])).toThrow(/not a URL/);
   });
 });
 

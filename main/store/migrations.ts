@@ -10,6 +10,23 @@ export const migrations: ReadonlyArray<{ version: number; sql: string }> = [
       CREATE TABLE catalog_camera (id TEXT PRIMARY KEY, record TEXT NOT NULL, updated_at INTEGER NOT NULL);
     `,
   },
+  {
+    // The catalog now comes from the central platform: full GB records with versions, a sync cursor that survives
+    // a crash mid-sync, and search keys (pinyin) computed once when a record is written.
+    version: 2,
+    sql: `
+      DROP TABLE catalog_camera;
+      CREATE TABLE platform_camera (
+        id TEXT PRIMARY KEY,
+        version INTEGER NOT NULL,
+        record TEXT NOT NULL,
+        search TEXT NOT NULL
+      );
+      CREATE TABLE sync_state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+      CREATE TABLE snapshot_seen (id TEXT PRIMARY KEY);
+      CREATE TABLE favorite (camera_id TEXT PRIMARY KEY, created_at INTEGER NOT NULL);
+    `,
+  },
 ];
 
 export async function migrate(db: Database): Promise<number> {

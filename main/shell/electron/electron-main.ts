@@ -1,9 +1,10 @@
 // Runs in Electron main. Entry of the Electron shell: the same console core as the web shell, a hardened window,
 // the renderer over app://, the ConsoleApi over IPC, the relay as a utilityProcess.
-import { app, BrowserWindow } from "electron";
+import { app, BrowserWindow, safeStorage } from "electron";
 import { join } from "node:path";
 import { composeConsole, type ConsoleApp } from "../../app/compose.js";
 import { createLogger } from "../../log/logger.js";
+import { parsePlatformUrl } from "../platform-url.js";
 import { registerAppScheme, serveRenderer, APP_ORIGIN } from "./app-protocol.js";
 import { bridgeConsoleApi } from "./ipc-bridge.js";
 import { utilityRelayLauncher } from "./utility-relay-launcher.js";
@@ -55,6 +56,9 @@ app.whenReady().then(async () => {
     dataDir: app.getPath("userData"),
     resourcesDir,
     relayLauncher: utilityRelayLauncher(join(appRoot, "dist", "relay", "relay-main.cjs")),
+    platformUrl: process.env.VIGIL_PLATFORM_URL ? parsePlatformUrl(process.env.VIGIL_PLATFORM_URL) : null,
+    platformBundleDir: join(appRoot, "dist", "platform"),
+    secretBox: safeStorage,
     log,
   });
   bridgeConsoleApi(consoleApp.core, () => windows, log);

@@ -1,8 +1,10 @@
 // Runs in main. Command-line options of the web shell (pure, tested).
-export type WebShellArgs = { open: boolean; port: number; dataDir: string | null };
+import { parsePlatformUrl } from "../platform-url.js";
+
+export type WebShellArgs = { open: boolean; port: number; dataDir: string | null; platformUrl: string | null };
 
 export function parseWebShellArgs(argv: string[]): WebShellArgs {
-  const args: WebShellArgs = { open: true, port: 0, dataDir: null };
+  const args: WebShellArgs = { open: true, port: 0, dataDir: null, platformUrl: null };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = () => {
@@ -25,9 +27,13 @@ export function parseWebShellArgs(argv: string[]): WebShellArgs {
       case "--data-dir":
         args.dataDir = value();
         break;
+      case "--platform":
+        args.platformUrl = parsePlatformUrl(value());
+        break;
       default:
-        throw new Error(`unknown option ${arg} (options: --web --no-open --port <n> --data-dir <dir>)`);
+        throw new Error(`unknown option ${arg} (options: --web --no-open --port <n> --data-dir <dir> --platform <url>)`);
     }
   }
   return args;
 }
+

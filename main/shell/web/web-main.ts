@@ -6,6 +6,7 @@ import { createLogger } from "../../log/logger.js";
 import { nodeRelayLauncher } from "../../media/relay-process.js";
 import { defaultDataDir } from "../app-paths.js";
 import { findBrowser, openInAppMode } from "./browser-launcher.js";
+import { parsePlatformUrl } from "../platform-url.js";
 import { parseWebShellArgs } from "./web-args.js";
 import { startWebShellServer } from "./web-server.js";
 
@@ -29,6 +30,8 @@ async function main(): Promise<void> {
     dataDir,
     resourcesDir: join(appRoot, "resources"),
     relayLauncher: nodeRelayLauncher(join(appRoot, "dist", "relay", "relay-main.cjs")),
+    platformUrl: args.platformUrl ?? (process.env.VIGIL_PLATFORM_URL ? parsePlatformUrl(process.env.VIGIL_PLATFORM_URL) : null),
+    platformBundleDir: join(appRoot, "dist", "platform"),
     log,
   });
   const server = await startWebShellServer({ core: app.core, rendererDir: join(appRoot, "dist", "renderer"), port: args.port, log });

@@ -1,0 +1,24 @@
+// Runs in main. Pure: the platform's GB/T 28181 catalog record → the console's camera.
+import type { Camera } from "../../contract/camera.js";
+import type { PlatformCamera } from "../../contract/platform-api.js";
+
+export function toConsoleCamera(record: PlatformCamera): Camera {
+  // The county-level division: the deepest 6-digit node of the region path (grass-roots 8-digit nodes roll up to it).
+  const county = [...record.regionPath].reverse().find((node) => node.code.length === 6) ?? record.regionPath.at(-1)!;
+  return {
+    id: record.id,
+    name: record.name,
+    civilCode: record.civilCode.slice(0, 6).padEnd(6, "0"),
+    regionName: county.name,
+    domain: record.domain,
+    ownerDepartmentId: record.ownerDepartment.id,
+    ownerDepartment: record.ownerDepartment.name,
+    sharingClass: record.sharingClass,
+    online: record.status === "ONLINE",
+    ptzType: record.ptzType,
+    longitude: record.longitude,
+    latitude: record.latitude,
+    address: record.address,
+    mediaUse: record.mediaUse,
+  };
+}

@@ -1,0 +1,292 @@
+// Runs in main. The console's link to the central platform: the session (login, resume, logout), the synced
+// catalog with favorites, the access rules from the entitlement feed, and play tickets. One instance per console.
+import type { CameraPage, CameraView, CatalogFilters, CatalogTree } from "../../contract/catalog-view.js";
+import type { PlatformStatus, SessionState } from "../../contract/console-api.js";
+import {
+  PlatformInfoSchema,
+  type EntitlementSet,
+  type Me,
+  type PlatformEvent,
+  type PlayTicket,
+  type StreamProfile,
+} from "../../contract/platform-api.js";
+import type { SourceDomain } from "../../contract/camera.js";
+import { decideAccess, type AccessRule, type AccessSubject } from "../access/access-decision.js";
+import type { CatalogIndex } from "../catalog/catalog-index.js";
+import type { CatalogStore } from "../catalog/catalog-store.js";
+import { CoreError } from "../core/core-error.js";
+import type { Logger } from "../log/logger.js";
+import type { SettingsRepo } from "../store/settings-repo.js";
+import { toConsoleCamera } from "./camera-mapping.js";
+import { CatalogSync } from "./catalog-sync.js";
+import { PlatformClient, PlatformError } from "./platform-client.js";
+import type { SessionVault } from "./session-vault.js";
+
+export type PlatformLinkEvents = {
+  session(state: SessionState): void;
+  status(status: PlatformStatus): void;
+  catalogChanged(revision: number): void;
+  /** Access rules changed: open streams must be checked again. */
+  accessChanged(): void;
+  platformEvent(event: PlatformEvent): void;
+};
+
+export class PlatformLink {
+  private me: Me | null = null;
+  private rules: AccessRule[] = [];
+  private favorites = new Set<string>();
+  private demoAccounts: SessionState["demoAccounts"] = [];
+  private storedRefresh: string | null = null;
+  private readonly client: PlatformClient;
+  private readonly sync: CatalogSync;
+  private changeTimer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly deps: {
+      platformUrl: string;
+      embedded: boolean;
+      terminalId: string;
+      settings: SettingsRepo;
+      store: CatalogStore;
+      index: CatalogIndex;
+      vault: SessionVault;
+      log: Logger;
+      events: PlatformLinkEvents;
+      now?: () => number;
+      retryBaseMs?: number;
+    },
+  ) {
+    this.client = new PlatformClient({
+      baseUrl: deps.platformUrl,
+      terminalId: deps.terminalId,
+      onTokens: (tokens, pair) => {
+        if (tokens && pair) {
+          this.storedRefresh = tokens.refreshToken;
+          void deps.vault.save({ platformUrl: deps.platformUrl, refreshToken: tokens.refreshToken, me: pair.me });
+        }
+      },
+    });
+    this.sync = new CatalogSync({
+      client: this.client,
+      store: deps.store,
+      index: deps.index,
+      log: deps.log.child("sync"),
+      retryBaseMs: deps.retryBaseMs,
+      ensureSession: () => this.ensureSession(),
+      listener: {
+        status: (s) => deps.events.status(s),
+        catalogChanged: () => this.catalogChanged(),
+        entitlements: (set) => this.adoptEntitlements(set),
+        platformEvent: (e) => deps.events.platformEvent(e),
+        sessionLost: (reason) => void this.endSession(`the platform ended this session: ${reason}`),
+      },
+    });
+  }
+
+  private get now(): number {
+    return (this.deps.now ?? Date.now)();
+  }
+
+  /** Loads the local copy (catalog, favorites, access rules, session) and starts syncing if a session exists. */
+  async init(): Promise<void> {
+    const { store, index, vault, log } = this.deps;
+    const cached = await store.loadAll();
+    index.replaceAll(cached.map(({ record, search }) => ({ camera: toConsoleCamera(record), search })));
+    this.favorites = await store.favorites();
+    const platformState = await store.getState<{ entitlements: EntitlementSet }>("platform");
+    if (platformState) this.rules = toRules(platformState.entitlements);
+    this.demoAccounts = await this.deps.settings.get("demoAccounts", PlatformInfoSchema.shape.demoAccounts, []);
+    void this.loadInfo();
+    const session = await vault.load();
+    if (session && session.platformUrl === this.deps.platformUrl) {
+      this.me = session.me;
+      this.storedRefresh = session.refreshToken;
+      log.info(`resuming the session of ${session.me.user.username}; ${index.size} cameras in the local catalog`);
+      this.sync.start();
+    } else if (session) {
+      log.warn("stored session belongs to another platform; log in again");
+      await vault.clear();
+    }
+  }
+
+  async stop(): Promise<void> {
+    await this.sync.stop();
+    if (this.changeTimer) clearTimeout(this.changeTimer);
+  }
+
+  get status(): PlatformStatus {
+    return this.sync.currentStatus;
+  }
+
+  get subject(): AccessSubject | null {
+    return this.me ? { departmentId: this.me.department.id, roles: this.me.roles } : null;
+  }
+
+  get user(): Me | null {
+    return this.me;
+  }
+
+  session(): SessionState {
+    const me = this.me;
+    return {
+      platformUrl: this.deps.platformUrl,
+      embedded: this.deps.embedded,
+      user: me
+        ? { username: me.user.username, displayName: me.user.displayName, departmentId: me.department.id, department: me.department.name, roles: me.roles }
+        : null,
+      demoAccounts: this.demoAccounts,
+    };
+  }
+
+  async login(username: string, password: string): Promise<SessionState> {
+    let pair;
+    try {
+      pair = await this.client.login(username, password);
+    } catch (err) {
+      throw toCoreError(err);
+    }
+    await this.sync.stop();
+    this.me = pair.me;
+    this.deps.log.info(`logged in as ${pair.me.user.username} (${pair.me.roles.join(",")}); tokens kept in ${this.deps.vault.protection}`);
+    this.deps.events.session(this.session());
+    this.sync.start();
+    this.catalogChanged();
+    return this.session();
+  }
+
+  async logout(): Promise<SessionState> {
+    await this.endSession("logged out");
+    return this.session();
+  }
+
+  private async endSession(why: string): Promise<void> {
+    await this.sync.stop();
+    try {
+      if (this.client.hasSession) await this.client.logout();
+    } catch (err) {
+      this.deps.log.warn(`logout could not reach the platform: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    this.client.drop();
+    await this.deps.vault.clear();
+    this.me = null;
+    this.rules = [];
+    this.storedRefresh = null;
+    this.deps.log.info(`session ended: ${why}`);
+    this.deps.events.session(this.session());
+    this.deps.events.accessChanged();
+    this.catalogChanged();
+  }
+
+  /** Before each sync round: a session with a valid access token (resumed from the stored refresh token). */
+  private async ensureSession(): Promise<void> {
+    if (this.client.hasSession) return;
+    if (!this.storedRefresh) throw new PlatformError(401, "UNAUTHENTICATED", "no stored session");
+    const pair = await this.client.resume(this.storedRefresh);
+    this.me = pair.me;
+    this.deps.events.session(this.session());
+  }
+
+  private async loadInfo(): Promise<void> {
+    try {
+      const info = await this.client.call("info");
+      this.demoAccounts = info.demo ? info.demoAccounts : [];
+      await this.deps.settings.set("demoAccounts", this.demoAccounts);
+      this.deps.events.session(this.session());
+    } catch (err) {
+      this.deps.log.warn(`platform info unavailable: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+
+  private adoptEntitlements(set: EntitlementSet): void {
+    this.rules = toRules(set);
+    this.deps.index.bump();
+    this.deps.events.accessChanged();
+    this.catalogChanged();
+  }
+
+  /** Coalesces bursts of changes into one event per 100 ms. */
+  private catalogChanged(): void {
+    if (this.changeTimer) return;
+    this.changeTimer = setTimeout(() => {
+      this.changeTimer = null;
+      this.deps.events.catalogChanged(this.deps.index.revision);
+    }, 100);
+  }
+
+  // ---- catalog queries ----
+
+  view(id: string): CameraView {
+    const camera = this.deps.index.get(id);
+    if (!camera) throw new CoreError("UNKNOWN_CAMERA", `camera ${id} is not in the catalog`);
+    return { ...camera, favorite: this.favorites.has(id), access: decideAccess(camera, this.subject, this.rules, this.now) };
+  }
+
+  tree(filters?: CatalogFilters): CatalogTree {
+    return this.deps.index.tree(filters, { favorites: this.favorites });
+  }
+
+  list(civilCode: string, domain: SourceDomain, filters?: CatalogFilters, offset?: number, limit?: number): CameraPage {
+    const page = this.deps.index.leaf(civilCode, domain, filters, { favorites: this.favorites }, offset, limit);
+    return { items: page.items.map((c) => this.view(c.id)), total: page.total, revision: this.deps.index.revision };
+  }
+
+  search(query: string, filters?: CatalogFilters, limit = 200): CameraPage {
+    const page = this.deps.index.search(query, filters, { favorites: this.favorites }, limit);
+    return { items: page.items.map((c) => this.view(c.id)), total: page.total, revision: this.deps.index.revision };
+  }
+
+  async setFavorite(cameraId: string, favorite: boolean): Promise<CameraView> {
+    this.view(cameraId); // unknown camera → error
+    await this.deps.store.setFavorite(cameraId, favorite);
+    if (favorite) this.favorites.add(cameraId);
+    else this.favorites.delete(cameraId);
+    this.deps.index.bump();
+    this.catalogChanged();
+    return this.view(cameraId);
+  }
+
+  async playTicket(cameraId: string, profile: StreamProfile): Promise<PlayTicket> {
+    try {
+      return await this.client.call("playTicket", { body: { cameraId, profile } });
+    } catch (err) {
+      throw toCoreError(err);
+    }
+  }
+}
+
+function toRules(set: EntitlementSet): AccessRule[] {
+  return set.entitlements.map((e) => ({
+    id: e.id,
+    basis: e.basis,
+    scope: e.scope,
+    validFrom: e.validFrom ? Date.parse(e.validFrom) : null,
+    validUntil: e.validUntil ? Date.parse(e.validUntil) : null,
+    requiresMediaUse: e.requiresMediaUse,
+  }));
+}
+
+/** Maps a platform failure to what the console tells the user. */
+export function toCoreError(err: unknown): CoreError {
+  if (err instanceof CoreError) return err;
+  if (err instanceof PlatformError) {
+    if (err.unreachable) return new CoreError("PLATFORM_UNREACHABLE", err.message);
+    switch (err.code) {
+      case "BAD_CREDENTIALS":
+        return new CoreError("BAD_CREDENTIALS", err.message);
+      case "RATE_LIMITED":
+        return new CoreError("RATE_LIMITED", err.message);
+      case "FORBIDDEN":
+        return new CoreError("ACCESS_DENIED", err.reason ? `${err.reason}: ${err.message}` : err.message);
+      case "NOT_FOUND":
+        return new CoreError("UNKNOWN_CAMERA", err.message);
+      case "CAMERA_OFFLINE":
+        return new CoreError("CAMERA_OFFLINE", err.message);
+      case "UNAUTHENTICATED":
+      case "TOKEN_EXPIRED":
+      case "TOKEN_INVALID":
+      case "TOKEN_REVOKED":
+        return new CoreError("NOT_LOGGED_IN", err.message);
+    }
+  }
+  return new CoreError("INTERNAL", err instanceof Error ? err.message : String(err));
+}
