@@ -1,5 +1,7 @@
 // The bundled relay as main runs it: a forked child, env config, control messages over IPC, real sockets.
 import { execFile } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { connect } from "node:net";
 import { fork, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -63,7 +65,8 @@ const isLog = (pattern: RegExp) => (m: RelayToMain) => m.type === "log" && patte
 
 let relay: RelayHandle;
 let base = "";
-const token = (channel: string, session = "s-main", ttl = 60_000) => mintStreamToken(key, { channel, session, deadline: Date.now() + ttl });
+const token = (channel: string, session = "s-main", ttl = 60_000, grant?: string) =>
+  mintStreamToken(key, { channel, session, deadline: Date.now() + ttl, ...(grant ? { grant } : {}) });
 const wsUrl = (channel: string, tok: string) => `ws://${base}/live/${channel}.flv?token=${encodeURIComponent(tok)}`;
 const httpUrl = (channel: string, tok: string) => `http://${base}/live/${channel}.flv?token=${encodeURIComponent(tok)}`;
 
@@ -196,5 +199,56 @@ describe("relay process", () => {
     const code = await new Promise<number | null>((res) => broken.child.once("close", (c) => res(c)));
     expect(code).toBe(1);
     expect(broken.stderr()).toContain("VIGIL_RELAY_TOKEN_KEY is required");
+  });
+
+  it("closes viewers within 1 s on revokeChannel and revokeGrant, leaving the others", async () => {
+    const chan = captureWs(wsUrl("cam2", token("cam2", "s-a")), 4000);
+    const grantWs = captureWs(wsUrl("cam1", token("cam1", "s-b", 60_000, "grant-7")), 4000);
+    const grantHttp = captureHttp(httpUrl("cam1", token("cam1", "s-c", 60_000, "grant-7")), 4000);
+    const kept = captureWs(wsUrl("cam1", token("cam1", "s-d", 60_000, "grant-8")), 2500);
+    await new Promise((r) => setTimeout(r, 800));
+    relay.send({ type: "revokeChannel", channel: "cam2" });
+    relay.send({ type: "revokeGrant", grant: "grant-7" });
+    const [c, g, h, k] = await Promise.all([chan, grantWs, grantHttp, kept]);
+    expect(c).toMatchObject({ closeCode: 4403, closeReason: "revoked" });
+    expect(g).toMatchObject({ closeCode: 4403, closeReason: "revoked" });
+    expect(h.closeCode).toBe(-1);
+    for (const cap of [c, g, h]) expect(cap.closedAfterMs! - 800).toBeLessThan(1000);
+    expect(k.closeCode).toBeNull();
+    await relay.waitFor(isLog(/grant revoked: 2 viewer\(s\) closed/));
+    await relay.waitFor((m) => m.type === "log" && m.channel === "cam2" && /channel revoked: 1 viewer\(s\) closed/.test(m.message));
+  });
+
+  it("answers 503 beyond the viewer cap, and keeps memory bounded for viewers that never read", async () => {
+    const capped = startRelay({ ...relayEnv(), [RELAY_ENV.maxViewers]: "4" });
+    const ready = await capped.waitFor((m): m is Extract<RelayToMain, { type: "ready" }> => m.type === "ready", 10_000);
+    const port = ready.port;
+    capped.send({ type: "ensureSource", channel: "cam1", source: { kind: "file", path: "crossroads.flv" } });
+    const rss = () => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${capped.child.pid}/status`, "utf8"))?.[1] ?? 0) / 1024;
+    // Four HTTP-FLV viewers that send their request and then never read a byte.
+    const sockets = Array.from({ length: 4 }, () => {
+      const socket = connect(port, "127.0.0.1", () => {
+        socket.write(`GET /live/cam1.flv?token=${encodeURIComponent(token("cam1", "s-stalled"))} HTTP/1.1\r\nHost: x\r\n\r\n`);
+        socket.pause();
+      });
+      socket.setRecvBufferSize?.(4096);
+      return socket;
+    });
+    await new Promise((r) => setTimeout(r, 1000));
+    const start = rss();
+    const refused = await captureHttp(`http://127.0.0.1:${port}/live/cam1.flv?token=${encodeURIComponent(token("cam1", "s-5th"))}`, 1000);
+    expect(refused.status).toBe(503);
+    expect(refused.body).toBe("viewer cap reached (4)");
+    await capped.waitFor(isLog(/viewer refused: the relay already serves its cap of 4 viewers/));
+    await new Promise((r) => setTimeout(r, 4000));
+    const end = rss();
+    const stats = capped.messages.filter((m) => m.type === "stats").at(-1)!;
+    // The demo stream is ~1 Mbit/s: 5 s to 4 peers is ~2.5 MB; each queue is capped at 4 MB by skipping GOPs.
+    expect(end - start).toBeLessThan(40);
+    expect(stats.type === "stats" && stats.streams[0]?.viewers.length).toBe(4);
+    if (stats.type === "stats") {
+      for (const v of stats.streams[0]!.viewers) expect(v.queuedBytes).toBeLessThan(5 * 1024 * 1024);
+    }
+    for (const s of sockets) s.destroy();
   });
 });
