@@ -62,7 +62,7 @@ export class PlatformLink {
       onTokens: (tokens, pair) => {
         if (tokens && pair) {
           this.storedRefresh = tokens.refreshToken;
-          void deps.vault.save({ platformUrl: deps.platformUrl, refreshToken: tokens.refreshToken, me: pair.me });
+          void deps.vault.save({ platformUrl: this.platformKey, refreshToken: tokens.refreshToken, me: pair.me });
         }
       },
     });
@@ -83,6 +83,11 @@ export class PlatformLink {
     });
   }
 
+  /** Which platform a stored session belongs to; the embedded one gets a new port each launch but is the same platform. */
+  private get platformKey(): string {
+    return this.deps.embedded ? "embedded" : this.deps.platformUrl;
+  }
+
   private get now(): number {
     return (this.deps.now ?? Date.now)();
   }
@@ -98,7 +103,7 @@ export class PlatformLink {
     this.demoAccounts = await this.deps.settings.get("demoAccounts", PlatformInfoSchema.shape.demoAccounts, []);
     void this.loadInfo();
     const session = await vault.load();
-    if (session && session.platformUrl === this.deps.platformUrl) {
+    if (session && session.platformUrl === this.platformKey) {
       this.me = session.me;
       this.storedRefresh = session.refreshToken;
       log.info(`resuming the session of ${session.me.user.username}; ${index.size} cameras in the local catalog`);

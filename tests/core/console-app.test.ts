@@ -1,18 +1,21 @@
-// The whole console core, composed exactly as the shells compose it: real SQLite file, real relay process,
-// real demo clips. Exercises the ConsoleApi the way a window does, including bad input and a relay crash.
+// The whole console core, composed exactly as the shells compose it: real SQLite file, real relay process, the
+// reference platform embedded (API and demo media server as child processes), real demo clips. Exercises the
+// ConsoleApi the way a window does: login, catalog, wall, streams, bad input, a relay crash, the platform going down.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RelayStatus } from "../../contract/console-api.js";
+import type { CameraPage, CatalogTree } from "../../contract/catalog-view.js";
+import type { PlatformStatus, RelayStatus, SessionState } from "../../contract/console-api.js";
 import type { WallState } from "../../contract/wall.js";
 import { composeConsole, type ConsoleApp } from "../../main/app/compose.js";
 import { createLogger } from "../../main/log/logger.js";
 import { nodeRelayLauncher } from "../../main/media/relay-process.js";
-import { buildRelayBundle, repoRoot } from "../support/relay-bundle.js";
+import { buildPlatformBundles, buildRelayBundle, repoRoot } from "../support/bundles.js";
 
 const log = createLogger("test", "warn");
 let relayEntry = "";
+let platformBundleDir = "";
 const dataDir = mkdtempSync(join(tmpdir(), "vigil-core-"));
 
 async function open(): Promise<ConsoleApp> {
@@ -22,6 +25,8 @@ async function open(): Promise<ConsoleApp> {
     dataDir,
     resourcesDir: join(repoRoot, "resources"),
     relayLauncher: nodeRelayLauncher(relayEntry),
+    platformBundleDir,
+    platformRetryBaseMs: 200,
     log,
   });
 }
@@ -30,6 +35,11 @@ async function call<T>(app: ConsoleApp, method: string, params: unknown = {}): P
   const outcome = await app.core.call(method, params);
   if (!outcome.ok) throw new Error(`${outcome.error.code}: ${outcome.error.message}`);
   return outcome.result as T;
+}
+
+async function errorCode(app: ConsoleApp, method: string, params: unknown): Promise<string> {
+  const outcome = await app.core.call(method, params);
+  return outcome.ok ? "ok" : outcome.error.code;
 }
 
 /** Reads the first bytes of the relay's HTTP-FLV answer for a ticket (same path the WS-FLV player uses). */
@@ -42,17 +52,15 @@ async function firstBytes(wsUrl: string): Promise<{ status: number; head: Buffer
   return { status: res.status, head: Buffer.from(chunk.value ?? []) };
 }
 
-describe("console core end to end (in-process shell)", () => {
+describe("console core end to end (in-process shell, embedded platform)", () => {
   let app: ConsoleApp;
-  let online = "";
+  let playable = "";
   let offline = "";
+  let locked = "";
 
   beforeAll(async () => {
-    relayEntry = await buildRelayBundle();
+    [relayEntry, platformBundleDir] = await Promise.all([buildRelayBundle(), buildPlatformBundles()]);
     app = await open();
-    const cameras = await call<Array<{ id: string; online: boolean }>>(app, "listCameras");
-    online = cameras.find((c) => c.online)!.id;
-    offline = cameras.find((c) => !c.online)!.id;
   });
 
   afterAll(async () => {
@@ -60,50 +68,83 @@ describe("console core end to end (in-process shell)", () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it("boots in zh-CN with an empty 2x2 wall and the relay up", async () => {
-    const boot = await call<{ locale: string; wall: WallState; relay: RelayStatus }>(app, "getBootstrap");
+  it("starts logged out, offering the demo accounts, with the relay up", async () => {
+    const boot = await call<{ locale: string; wall: WallState; relay: RelayStatus; session: SessionState }>(app, "getBootstrap");
     expect(boot.locale).toBe("zh-CN");
     expect(boot.wall.layout).toBe(4);
     expect(boot.relay.state).toBe("up");
+    expect(boot.session.user).toBeNull();
+    await expect.poll(async () => (await call<SessionState>(app, "getSession")).demoAccounts.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it("refuses a wrong password with BAD_CREDENTIALS and logs in the demo operator", async () => {
+    expect(await errorCode(app, "login", { username: "operator", password: "wrong" })).toBe("BAD_CREDENTIALS");
+    const session = await call<SessionState>(app, "login", { username: "operator", password: "Vigil-operator-2024" });
+    expect(session.user?.roles).toContain("operator");
+    await expect.poll(async () => (await call<PlatformStatus>(app, "getBootstrap").then((b) => (b as unknown as { platform: PlatformStatus }).platform)).state, { timeout: 20_000 }).toBe("online");
+  });
+
+  it("syncs the Zunyi catalog: tree counts, pinyin and id search, lock reasons", async () => {
+    const tree = await call<CatalogTree>(app, "getCatalogTree", {});
+    expect(tree.regions.length).toBe(15);
+    expect(tree.root.total).toBeGreaterThan(150);
+    const byPinyin = await call<CameraPage>(app, "searchCameras", { query: "dingzikou" });
+    const byInitials = await call<CameraPage>(app, "searchCameras", { query: "dzk" });
+    const byChinese = await call<CameraPage>(app, "searchCameras", { query: "丁字口" });
+    expect(byPinyin.total).toBeGreaterThan(0);
+    expect(byInitials.items.map((c) => c.id)).toEqual(expect.arrayContaining(byPinyin.items.map((c) => c.id)));
+    expect(byChinese.items.map((c) => c.id).sort()).toEqual(byPinyin.items.map((c) => c.id).sort());
+    const byId = await call<CameraPage>(app, "searchCameras", { query: byChinese.items[0]!.id.slice(-8) });
+    expect(byId.items.map((c) => c.id)).toContain(byChinese.items[0]!.id);
+
+    const all = await call<CameraPage>(app, "searchCameras", { query: "520", limit: 500 });
+    playable = all.items.find((c) => c.online && c.access.allowed)!.id;
+    offline = all.items.find((c) => !c.online && c.access.allowed)!.id;
+    const lockedCam = all.items.find((c) => c.online && !c.access.allowed && c.sharingClass === "NOT_SHARED")!;
+    locked = lockedCam.id;
+    expect(lockedCam.access).toEqual({ allowed: false, reason: "NOT_SHARED" });
   });
 
   it("rejects malformed calls by schema and changes nothing", async () => {
     const before = await call<WallState>(app, "getWall");
     for (const [method, params] of [
       ["assignTile", { tile: 0, cameraId: "not-an-id" }],
-      ["assignTile", { tile: 99, cameraId: online }],
+      ["assignTile", { tile: 99, cameraId: playable }],
       ["setLayout", { layout: 5 }],
       ["clearTile", "zero"],
+      ["searchCameras", { query: "" }],
+      ["listCameras", { civilCode: "x", domain: "skynet" }],
     ] as const) {
-      const outcome = await app.core.call(method, params);
-      expect(outcome.ok).toBe(false);
-      if (!outcome.ok) expect(outcome.error.code).toBe("INVALID_REQUEST");
+      expect(await errorCode(app, method, params)).toBe("INVALID_REQUEST");
     }
-    expect((await app.core.call("dropDatabase", {})).ok).toBe(false);
-    const unknown = await app.core.call("assignTile", { tile: 0, cameraId: "52039900001326999999" });
-    expect(unknown.ok || unknown.error.code).toBe("UNKNOWN_CAMERA");
+    expect(await errorCode(app, "dropDatabase", {})).toBe("UNKNOWN_METHOD");
+    expect(await errorCode(app, "assignTile", { tile: 0, cameraId: "52039900001326999999" })).toBe("UNKNOWN_CAMERA");
     expect(await call<WallState>(app, "getWall")).toEqual(before);
   });
 
-  it("assigns a camera and opens a stream the relay serves as FLV; a forged token is refused", async () => {
-    await call(app, "assignTile", { tile: 0, cameraId: online });
+  it("opens a stream through a platform play ticket; the relay serves FLV and refuses a forged token", async () => {
+    await call(app, "assignTile", { tile: 0, cameraId: playable });
     const ticket = await call<{ url: string; sessionId: string }>(app, "openStream", { tile: 0 });
-    expect(ticket.url).toMatch(/^ws:\/\/127\.0\.0\.1:\d+\/live\/\d{20}\.flv\?token=/);
+    expect(ticket.url).toMatch(/^ws:\/\/127\.0\.0\.1:\d+\/live\/\d{20}_sub\.flv\?token=/);
     const ok = await firstBytes(ticket.url);
     expect(ok.status).toBe(200);
     expect(ok.head.subarray(0, 3).toString("latin1")).toBe("FLV");
-
     const forged = ticket.url.replace(/token=([^.]+)\.(.*)$/, "token=$1.AAAA$2");
     expect((await firstBytes(forged)).status).toBe(401);
-    await call(app, "closeStream", { sessionId: ticket.sessionId });
   });
 
-  it("explains why a stream cannot open: offline camera, empty tile", async () => {
-    await call(app, "assignTile", { tile: 1, cameraId: offline });
-    const off = await app.core.call("openStream", { tile: 1 });
-    expect(off.ok ? "" : off.error.code).toBe("CAMERA_OFFLINE");
-    const empty = await app.core.call("openStream", { tile: 2 });
-    expect(empty.ok ? "" : empty.error.code).toBe("TILE_EMPTY");
+  it("explains why a stream cannot open: locked, offline, empty tile", async () => {
+    await call(app, "assignTile", { tile: 1, cameraId: locked });
+    expect(await errorCode(app, "openStream", { tile: 1 })).toBe("ACCESS_DENIED");
+    await call(app, "assignTile", { tile: 2, cameraId: offline });
+    expect(await errorCode(app, "openStream", { tile: 2 })).toBe("CAMERA_OFFLINE");
+    expect(await errorCode(app, "openStream", { tile: 3 })).toBe("TILE_EMPTY");
+  });
+
+  it("keeps favorites and filters by them", async () => {
+    await call(app, "setFavorite", { cameraId: playable, favorite: true });
+    const tree = await call<CatalogTree>(app, "getCatalogTree", { filters: { favoritesOnly: true } });
+    expect(tree.root.total).toBe(1);
   });
 
   it("restarts a crashed relay, reports it, and serves the same ticket URL again", async () => {
@@ -118,17 +159,41 @@ describe("console core end to end (in-process shell)", () => {
     unsubscribe();
     expect(states[0]).toBe("restarting");
     expect(app.relay.pid).not.toBe(pid);
-    const again = await firstBytes(ticket.url);
-    expect(again.status).toBe(200);
+    expect((await firstBytes(ticket.url)).status).toBe(200);
   });
 
-  it("keeps the wall across a restart of the whole console", async () => {
+  it("works degraded when the platform API stops (streams keep flowing) and reconciles when it returns", async () => {
+    const statuses: string[] = [];
+    const unsubscribe = app.core.onEvent((e) => {
+      if (e.event === "platformStatus") statuses.push((e.payload as PlatformStatus).state);
+    });
+    await app.embedded!.stopApi();
+    await expect.poll(() => statuses.includes("degraded"), { timeout: 15_000 }).toBe(true);
+    // The catalog answers from the local copy; a camera the relay already pulls still opens.
+    expect((await call<CatalogTree>(app, "getCatalogTree", {})).regions.length).toBe(15);
+    const ticket = await call<{ url: string }>(app, "openStream", { tile: 0 });
+    expect((await firstBytes(ticket.url)).status).toBe(200);
+    await app.embedded!.startApi();
+    await expect.poll(() => statuses.at(-1), { timeout: 20_000 }).toBe("online");
+    unsubscribe();
+  });
+
+  it("keeps the wall, the session and the catalog across a restart of the whole console", async () => {
     await call(app, "setLayout", { layout: 9 });
     await call(app, "swapTiles", { a: 0, b: 8 });
     const before = await call<WallState>(app, "getWall");
+    const cameras = (await call<CatalogTree>(app, "getCatalogTree", {})).root.total;
     await app.dispose();
     app = await open();
     expect(await call<WallState>(app, "getWall")).toEqual(before);
-    expect(before.tiles[8]).toBe(online);
+    expect(before.tiles[8]).toBe(playable);
+    expect((await call<SessionState>(app, "getSession")).user?.username).toBe("operator");
+    expect((await call<CatalogTree>(app, "getCatalogTree", {})).root.total).toBe(cameras);
+  });
+
+  it("logs out: the session ends and cameras lock", async () => {
+    await call(app, "logout");
+    const view = await call<{ access: { allowed: boolean; reason?: string } }>(app, "getCamera", { cameraId: playable });
+    expect(view.access).toEqual({ allowed: false, reason: "NOT_LOGGED_IN" });
   });
 });
