@@ -231,7 +231,6 @@ describe("relay process", () => {
         socket.write(`GET /live/cam1.flv?token=${encodeURIComponent(token("cam1", "s-stalled"))} HTTP/1.1\r\nHost: x\r\n\r\n`);
         socket.pause();
       });
-      socket.setRecvBufferSize?.(4096);
       return socket;
     });
     await new Promise((r) => setTimeout(r, 1000));
