@@ -11,6 +11,7 @@ import {
   CatalogFiltersSchema,
   SetFavoriteParamsSchema,
 } from "./catalog-view.js";
+import { StreamStatsSchema } from "./relay-control.js";
 import { TileIndexSchema, WallLayoutSchema, WallStateSchema } from "./wall.js";
 
 export const LocaleSchema = z.enum(["zh-CN", "en"]);
@@ -24,6 +25,10 @@ export const RelayStatusSchema = z.object({
   lastError: z.string().nullable(),
 });
 export type RelayStatus = z.infer<typeof RelayStatusSchema>;
+
+/** What the relay reports every second: one entry per stream (channel = "<cameraId>_<main|sub>"). */
+export const RelayStatsSchema = z.object({ at: z.number().int(), streams: z.array(StreamStatsSchema) });
+export type RelayStats = z.infer<typeof RelayStatsSchema>;
 
 export const StreamTicketSchema = z.object({
   tile: TileIndexSchema,
@@ -143,6 +148,7 @@ export const consoleMethods = {
   /** The tile stopped playing this session (tile changed, window closed); the relay may let the viewer go. */
   closeStream: { params: z.object({ sessionId: z.string().min(1) }).strict(), result: z.object({ closed: z.boolean() }) },
   setLocale: { params: z.object({ locale: LocaleSchema }).strict(), result: LocaleSchema },
+  getRelayStats: { params: z.object({}).strict(), result: RelayStatsSchema },
 } as const;
 
 export type ConsoleMethodName = keyof typeof consoleMethods;
@@ -158,6 +164,8 @@ export const consoleEvents = {
   platformStatus: PlatformStatusSchema,
   /** The catalog, access or favorites changed: refetch the tree and what is shown. */
   catalogChanged: z.object({ revision: z.number().int().nonnegative() }),
+  /** Every second while the relay has streams (and once when the last one goes). */
+  relayStats: RelayStatsSchema,
 } as const;
 export type ConsoleEventName = keyof typeof consoleEvents;
 export type EventPayload<E extends ConsoleEventName> = z.infer<(typeof consoleEvents)[E]>;

@@ -74,6 +74,7 @@ export class ConsoleCore {
       setMaximized: ({ tile }) => wall.maximize(tile),
       openStream: ({ tile }) => streams.open(tile),
       closeStream: async ({ sessionId }) => ({ closed: streams.close(sessionId) }),
+      getRelayStats: async () => ({ at: Date.now(), streams: relay.stats }),
       setLocale: async ({ locale }) => {
         await settings.set("locale", locale);
         this.locale = locale;
@@ -86,6 +87,7 @@ export class ConsoleCore {
       this.emit("wallChanged", state);
     });
     relay.onStatus((status) => this.emit("relayStatus", status));
+    relay.onStats((streams) => this.emit("relayStats", { at: Date.now(), streams }));
   }
 
   async init(): Promise<void> {

@@ -29,6 +29,7 @@ export class RelaySupervisor {
   private status: RelayStatus = { state: "starting", restarts: 0, lastError: null };
   private readonly sources = new Map<string, SourceSpec>();
   private readonly statusListeners = new Set<(s: RelayStatus) => void>();
+  private readonly statsListeners = new Set<(streams: StreamStats[]) => void>();
   private latestStats: StreamStats[] = [];
   private pingTimer: NodeJS.Timeout | null = null;
   private restartTimer: NodeJS.Timeout | null = null;
@@ -58,6 +59,11 @@ export class RelaySupervisor {
   onStatus(listener: (s: RelayStatus) => void): () => void {
     this.statusListeners.add(listener);
     return () => this.statusListeners.delete(listener);
+  }
+
+  onStats(listener: (streams: StreamStats[]) => void): () => void {
+    this.statsListeners.add(listener);
+    return () => this.statsListeners.delete(listener);
   }
 
   /** Starts the relay; resolves once it listens (or rejects if the first start fails). Later crashes restart it. */
@@ -145,6 +151,7 @@ export class RelaySupervisor {
         break;
       case "stats":
         this.latestStats = msg.streams;
+        for (const listener of this.statsListeners) listener(msg.streams);
         break;
       case "log":
         this.opts.log[msg.level](`relay: ${msg.message}`, msg.channel ? { channel: msg.channel } : undefined);
