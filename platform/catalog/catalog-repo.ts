@@ -26,16 +26,23 @@ export function servedChange(row: CameraRow): CatalogChange {
   return { kind: "upsert", camera: JSON.parse(row.record) as PlatformCamera };
 }
 
-async function writeRow(db: Database, cam: PlatformCamera, deleted: boolean): Promise<void> {
+const INSERT_CAMERA =
+  "INSERT INTO camera (id, version, deleted, secrecy, owner_department_id, owner_department_name, domain, county_code, county_name, sharing_class, status, record)";
+const ROW_PLACEHOLDERS = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+function rowValues(cam: PlatformCamera, deleted: boolean): unknown[] {
   const county = cam.regionPath[cam.regionPath.length - 1];
+  return [cam.id, cam.version, deleted ? 1 : 0, cam.secrecy, cam.ownerDepartment.id, cam.ownerDepartment.name, cam.domain, county?.code ?? cam.civilCode, county?.name ?? "", cam.sharingClass, cam.status, JSON.stringify(cam)];
+}
+
+async function writeRow(db: Database, cam: PlatformCamera, deleted: boolean): Promise<void> {
   await db.run(
-    `INSERT INTO camera (id, version, deleted, secrecy, owner_department_id, owner_department_name, domain, county_code, county_name, sharing_class, status, record)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    `${INSERT_CAMERA} VALUES ${ROW_PLACEHOLDERS}
      ON CONFLICT(id) DO UPDATE SET version = excluded.version, deleted = excluded.deleted, secrecy = excluded.secrecy,
        owner_department_id = excluded.owner_department_id, owner_department_name = excluded.owner_department_name,
        domain = excluded.domain, county_code = excluded.county_code, county_name = excluded.county_name,
        sharing_class = excluded.sharing_class, status = excluded.status, record = excluded.record`,
-    [cam.id, cam.version, deleted ? 1 : 0, cam.secrecy, cam.ownerDepartment.id, cam.ownerDepartment.name, cam.domain, county?.code ?? cam.civilCode, county?.name ?? "", cam.sharingClass, cam.status, JSON.stringify(cam)],
+    rowValues(cam, deleted),
   );
 }
 
@@ -49,16 +56,13 @@ export class CatalogRepo {
   async seed(db: Database, cameras: readonly PlatformCamera[]): Promise<void> {
     await db.run("DELETE FROM camera");
     await db.run("DELETE FROM catalog_change");
-    for (let i = 0; i < cameras.length; i += SEED_CHUNK) {
-      // One statement per chunk: a round trip per row would take seconds at 100,000 cameras.
+    // One statement per chunk of rows, in key order: a round trip per row would take seconds at 100,000 cameras.
+    const sorted = [...cameras].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+    for (let i = 0; i < sorted.length; i += SEED_CHUNK) {
+      const rows = sorted.slice(i, i + SEED_CHUNK).map((c) => rowValues(c, false));
       await db.run(
-        `INSERT INTO camera (id, version, deleted, secrecy, owner_department_id, owner_department_name, domain, county_code, county_name, sharing_class, status, record)
-         SELECT json_extract(value, '$.id'), json_extract(value, '$.version'), 0, json_extract(value, '$.secrecy'),
-           json_extract(value, '$.ownerDepartment.id'), json_extract(value, '$.ownerDepartment.name'), json_extract(value, '$.domain'),
-           json_extract(value, '$.civilCode'), json_extract(value, '$.regionPath[#-1].name'), json_extract(value, '$.sharingClass'),
-           json_extract(value, '$.status'), value
-         FROM json_each(?)`,
-        [JSON.stringify(cameras.slice(i, i + SEED_CHUNK))],
+        `${INSERT_CAMERA} SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7, value ->> 8, value ->> 9, value ->> 10, value ->> 11 FROM json_each(?)`,
+        [JSON.stringify(rows)],
       );
     }
     await setMeta(db, "catalog_epoch", randomBytes(6).toString("hex"));
