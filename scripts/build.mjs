@@ -45,6 +45,10 @@ export async function buildAll({ quiet = false } = {}) {
     build({ ...common, entryPoints: { "electron-main": "main/shell/electron/electron-main.ts" }, outdir: "dist/main", outExtension: { ".js": ".cjs" } }),
     build({ ...common, entryPoints: { preload: "preload/preload.ts" }, outdir: "dist/preload", outExtension: { ".js": ".cjs" } }),
     build({ ...common, entryPoints: { "relay-main": "relay/relay-main.ts" }, outdir: "dist/relay", outExtension: { ".js": ".cjs" } }),
+    build({ ...common, entryPoints: { "platform-main": "platform/platform-main.ts" }, outdir: "dist/platform", outExtension: { ".js": ".cjs" } }),
+    build({ ...common, entryPoints: { "media-main": "platform/media/media-main.ts" }, outdir: "dist/platform", outExtension: { ".js": ".cjs" } }),
+    build({ ...common, entryPoints: { "platform-run": "platform/platform-run.ts" }, outdir: "dist/platform", outExtension: { ".js": ".cjs" } }),
+    build({ ...common, entryPoints: { "build-openapi": "platform/openapi/build-openapi.ts" }, outdir: "dist/platform", outExtension: { ".js": ".cjs" } }),
     build({ ...common, entryPoints: { "relay-cli": "relay/relay-cli.ts" }, outdir: "dist/relay", outExtension: { ".js": ".cjs" } }),
   ]);
   await viteBuild({ configFile: join(root, "vite.config.ts"), logLevel: quiet ? "warn" : "info" });
