@@ -23,8 +23,9 @@ async function main(): Promise<void> {
 
   let control: ControlChannel | null = null;
   const send = (message: RelayToMain): void => control?.send(message);
+  // Main writes what the relay reports into its own log; only what happens before the channel is up goes to stderr.
   const log: RelayLog = (level, message, channel) => {
-    process.stderr.write(`[relay] ${level}${channel ? ` ${channel}` : ""}: ${message}\n`);
+    if (!control) process.stderr.write(`[relay] ${level}${channel ? ` ${channel}` : ""}: ${message}\n`);
     send(channel ? { type: "log", level, message, channel } : { type: "log", level, message });
   };
 

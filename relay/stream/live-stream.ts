@@ -114,7 +114,11 @@ export class LiveStream {
   /** Replaces the source behind the channel. Viewers stay; new configs reach them in band. */
   replaceSpec(spec: SourceSpec): void {
     if (JSON.stringify(spec) === JSON.stringify(this.spec)) return;
+    const sameUpstream = sameUpstreamIgnoringCredentials(this.spec, spec);
     this.spec = spec;
+    // A fresh play ticket for the same stream (only the token in the query changed): the running pull stays,
+    // the new URL is used at the next (re)connect.
+    if (sameUpstream) return;
     if (!this.source && !this.retryTimer) return;
     this.closeSource();
     this.cancelRetry();
@@ -393,5 +397,18 @@ export class LiveStream {
       this.open();
     }, delay);
     this.retryTimer.unref();
+  }
+}
+
+/** True when two specs name the same upstream and differ at most in the URL's query (tokens) or credentials. */
+export function sameUpstreamIgnoringCredentials(a: SourceSpec, b: SourceSpec): boolean {
+  if (a.kind !== b.kind || JSON.stringify(a.accept ?? null) !== JSON.stringify(b.accept ?? null)) return false;
+  if (a.kind === "file" || b.kind === "file") return false;
+  try {
+    const ua = new URL(a.url);
+    const ub = new URL(b.url);
+    return ua.protocol === ub.protocol && ua.host === ub.host && ua.pathname === ub.pathname;
+  } catch {
+    return false;
   }
 }
