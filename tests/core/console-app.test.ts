@@ -13,6 +13,8 @@ import { createLogger } from "../../main/log/logger.js";
 import { nodeRelayLauncher } from "../../main/media/relay-process.js";
 import { buildPlatformBundles, buildRelayBundle, repoRoot } from "../support/bundles.js";
 
+// Cameras must not flip online/offline under the test (the demo platform simulates that every 20 s by default).
+process.env.VIGIL_PLATFORM_STATUS_INTERVAL_MS = "0";
 const log = createLogger("test", "warn");
 let relayEntry = "";
 let platformBundleDir = "";
