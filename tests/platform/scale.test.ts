@@ -35,7 +35,8 @@ describe("demo catalog at 100,000 cameras", () => {
       await seedDemo(store, new CatalogRepo(store, { retainChanges: 1000, now: Date.now }), { scale: 100_000, now: now.getTime() });
       const seeded = performance.now() - t1;
       console.log(`100k demo catalog: built in ${built.toFixed(0)} ms, seeded in ${seeded.toFixed(0)} ms`);
-      expect(built + seeded).toBeLessThan(10_000);
+      // About 1 s + 3–5 s on an idle 2-core machine; the bound leaves room for a loaded CI box.
+      expect(built + seeded).toBeLessThan(20_000);
       const repo = new CatalogRepo(store, { retainChanges: 1000, now: Date.now });
       let token: string | undefined;
       let count = 0;
