@@ -3,7 +3,7 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
-    include: ["{contract,main,relay,renderer,platform}/**/*.test.ts", "tests/{relay,core,unit}/**/*.test.ts"],
+    include: ["{contract,main,relay,renderer,platform}/**/*.test.ts", "tests/{relay,core,platform,unit}/**/*.test.ts"],
     environment: "node",
     testTimeout: 30_000,
     hookTimeout: 60_000,
