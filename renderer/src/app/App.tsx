@@ -1,4 +1,5 @@
-// Runs in the renderer. The console window: header, catalog on the left, the wall on the right.
+// Runs in the renderer. The console window: the login screen while no one is logged in; then header, platform
+// banner, catalog on the left and the wall on the right.
 import { useEffect } from "react";
 import { CatalogPanel } from "../catalog/CatalogPanel.js";
 import { useT } from "../i18n/use-t.js";
@@ -6,7 +7,9 @@ import { useConsoleStore } from "../state/console-store.js";
 import { Wall } from "../wall/Wall.js";
 import { ConnectionBanner } from "./ConnectionBanner.js";
 import { Header } from "./Header.js";
+import { LoginScreen } from "./LoginScreen.js";
 import { NoticeStack } from "./NoticeStack.js";
+import { PlatformBanner } from "./PlatformBanner.js";
 import { useConsoleSync } from "./use-console-sync.js";
 import { useWallKeys } from "./use-wall-keys.js";
 
@@ -16,23 +19,38 @@ export function App() {
   const t = useT();
   const locale = useConsoleStore((s) => s.locale);
   const boot = useConsoleStore((s) => s.boot);
+  const session = useConsoleStore((s) => s.session);
 
   useEffect(() => {
     document.documentElement.lang = locale;
     document.title = t("app.name");
   }, [locale, t]);
 
+  const bootFailed =
+    boot.status === "failed" ? (
+      <div className="banner banner--error" role="alert">
+        {t("app.bootFailed", { reason: t(`error.${boot.code}`) })}
+      </div>
+    ) : null;
+
+  if (boot.status === "ready" && session && session.user === null) {
+    return (
+      <div className="app app--login" data-boot={boot.status}>
+        <ConnectionBanner />
+        <LoginScreen session={session} />
+        <NoticeStack />
+      </div>
+    );
+  }
+
   return (
     <div className="app" data-boot={boot.status}>
       <Header />
       <ConnectionBanner />
-      {boot.status === "failed" && (
-        <div className="banner banner--error" role="alert">
-          {t("app.bootFailed", { reason: t(`error.${boot.code}`) })}
-        </div>
-      )}
+      <PlatformBanner />
+      {bootFailed}
       <main className="app__body">
-        <CatalogPanel />
+        {boot.status === "ready" ? <CatalogPanel /> : <aside className="catalog" />}
         {boot.status === "ready" ? <Wall /> : <div className="wall wall--loading">{t("app.loading")}</div>}
       </main>
       <NoticeStack />

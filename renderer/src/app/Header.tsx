@@ -1,14 +1,15 @@
-// Runs in the renderer. Top bar: app name, layout switcher, relay status, language switch.
+// Runs in the renderer. Top bar: app name, layout switcher, platform and relay status, the user, logout, language.
 import { WALL_LAYOUTS } from "../../../contract/wall.js";
 import { useT } from "../i18n/use-t.js";
 import { consoleActions } from "../state/console-actions.js";
 import { useConsoleStore } from "../state/console-store.js";
+import { PlatformIndicator } from "./PlatformIndicator.js";
 import { RelayIndicator } from "./RelayIndicator.js";
+import { UserBadge } from "./UserBadge.js";
 
 export function Header() {
   const t = useT();
   const layout = useConsoleStore((s) => s.wall?.layout ?? null);
-  const locale = useConsoleStore((s) => s.locale);
   return (
     <header className="header">
       <h1 className="header__name">{t("app.name")}</h1>
@@ -31,18 +32,28 @@ export function Header() {
         ))}
       </div>
       <div className="header__spacer" />
+      <PlatformIndicator />
       <RelayIndicator />
-      <button
-        type="button"
-        className="btn"
-        data-testid="locale-switch"
-        data-locale={locale}
-        title={t("header.localeSwitchTitle")}
-        onClick={() => void consoleActions.setLocale(locale === "zh-CN" ? "en" : "zh-CN")}
-      >
-        {t("header.localeSwitch")}
-      </button>
+      <UserBadge />
+      <LocaleSwitch />
     </header>
+  );
+}
+
+export function LocaleSwitch() {
+  const t = useT();
+  const locale = useConsoleStore((s) => s.locale);
+  return (
+    <button
+      type="button"
+      className="btn"
+      data-testid="locale-switch"
+      data-locale={locale}
+      title={t("header.localeSwitchTitle")}
+      onClick={() => void consoleActions.setLocale(locale === "zh-CN" ? "en" : "zh-CN")}
+    >
+      {t("header.localeSwitch")}
+    </button>
   );
 }
 

@@ -1,8 +1,16 @@
-// Runs in the renderer. Keeps the store a mirror of main: bootstrap + catalog on every (re)connect, then events.
+// Runs in the renderer. Keeps the store a mirror of main: bootstrap on every (re)connect, then events. The catalog
+// panel's data (tree, open leaves, search) and the wall's camera records are refetched when main says they changed.
 import { useEffect } from "react";
 import { apiErrorCode } from "../../../contract/console-client.js";
 import { consoleLink } from "../bridge/console-api.js";
+import { refreshShown, reloadTree, resetCatalog } from "../catalog/catalog-store.js";
+import { adoptSession } from "../state/session.js";
+import { refreshCameras } from "../state/camera-cache.js";
 import { useConsoleStore } from "../state/console-store.js";
+
+function wallCameraIds(): (string | null)[] {
+  return useConsoleStore.getState().wall?.tiles ?? [];
+}
 
 export function useConsoleSync(): void {
   useEffect(() => {
@@ -12,6 +20,13 @@ export function useConsoleSync(): void {
       api.on("wallChanged", (wall) => store().applyWall(wall)),
       api.on("relayStatus", (relay) => store().setRelay(relay)),
       api.on("localeChanged", (locale) => store().setLocale(locale)),
+      api.on("sessionChanged", (session) => adoptSession(session)),
+      api.on("platformStatus", (platform) => store().setPlatform(platform)),
+      api.on("catalogChanged", ({ revision }) => {
+        store().setCatalogRevision(revision);
+        if (store().session?.user) refreshShown();
+        refreshCameras(wallCameraIds());
+      }),
     ];
 
     let lastGeneration = -1;
@@ -19,32 +34,29 @@ export function useConsoleSync(): void {
       const c = connection.current();
       store().setConnection(c);
       if (c.status !== "open" || c.generation === lastGeneration) return;
+      const reconnect = lastGeneration !== -1;
       lastGeneration = c.generation;
       void (async () => {
         try {
-          store().applyBootstrap(await api.getBootstrap({}));
+          const boot = await api.getBootstrap({});
+          const hadUser = store().session?.user?.username ?? null;
+          store().applyBootstrap(boot);
+          // applyBootstrap took the session as is; compare users ourselves.
+          const user = boot.session.user?.username ?? null;
+          if (hadUser !== user) resetCatalog();
+          if (user !== null) {
+            if (reconnect && hadUser === user) refreshShown();
+            else void reloadTree();
+          }
+          refreshCameras(wallCameraIds());
         } catch (err) {
           const code = apiErrorCode(err);
           if (store().boot.status !== "ready") store().bootFailed(code, err instanceof Error ? err.message : String(err));
-          return;
         }
-        await loadCatalog();
       })();
     };
     offs.push(connection.subscribe(onConnection));
     onConnection();
     return () => offs.forEach((off) => off());
   }, []);
-}
-
-export async function loadCatalog(): Promise<void> {
-  const store = useConsoleStore.getState;
-  if (store().cameraList.length === 0) store().setCatalogLoad({ status: "loading" });
-  try {
-    store().setCameras(await consoleLink().api.listCameras({}));
-  } catch (err) {
-    const code = apiErrorCode(err);
-    // Keep showing a catalog we already have; only an empty one turns into an error.
-    if (store().cameraList.length === 0) store().setCatalogLoad({ status: "failed", code });
-  }
 }

@@ -1,11 +1,15 @@
-// Runs in the renderer. One camera in the catalog: draggable onto the wall, double-click/Enter puts it on the selected tile.
+// Runs in the renderer. One camera in the catalog: online dot, name, favorite star, sharing class, lock badge.
+// Draggable onto the wall (locked ones too: the tile then says why it cannot play); double-click/Enter puts it on
+// the selected tile.
 import { memo } from "react";
-import type { Camera } from "../../../contract/camera.js";
+import type { CameraView } from "../../../contract/catalog-view.js";
 import { useT } from "../i18n/use-t.js";
 import { consoleActions } from "../state/console-actions.js";
 import { useConsoleStore } from "../state/console-store.js";
 import { setCameraDrag } from "../wall/dnd.js";
 import { targetTileForCamera } from "../wall/wall-grid.js";
+import { setFavorite } from "./catalog-store.js";
+import { lockBadgeKey, lockDetailKey, lockReasonOf } from "./lock-reason.js";
 
 function placeOnWall(cameraId: string): void {
   const s = useConsoleStore.getState();
@@ -13,9 +17,12 @@ function placeOnWall(cameraId: string): void {
   void consoleActions.assignTile(targetTileForCamera(s.wall, s.selectedTile), cameraId);
 }
 
-export const CameraRow = memo(function CameraRow({ camera }: { camera: Camera }) {
+type Props = { camera: CameraView; depth: number; style: React.CSSProperties; index: number; showRegion: boolean };
+
+export const CameraRow = memo(function CameraRow({ camera, depth, style, index, showRegion }: Props) {
   const t = useT();
   const onWall = useConsoleStore((s) => s.wall?.tiles.slice(0, s.wall.layout).includes(camera.id) ?? false);
+  const lock = lockReasonOf(camera.access);
   const title = t("catalog.rowTitle", {
     name: camera.name,
     address: camera.address,
@@ -23,13 +30,21 @@ export const CameraRow = memo(function CameraRow({ camera }: { camera: Camera })
     department: camera.ownerDepartment,
     sharing: t(`sharing.${camera.sharingClass}`),
   });
+  const classes = ["camera", `depth-${depth}`];
+  if (!camera.online) classes.push("camera--offline");
+  if (onWall) classes.push("camera--on-wall");
+  if (lock) classes.push("camera--locked");
   return (
-    <li
+    <div
       role="treeitem"
+      aria-level={depth + 1}
       tabIndex={0}
-      className={`camera${camera.online ? "" : " camera--offline"}${onWall ? " camera--on-wall" : ""}`}
+      className={classes.join(" ")}
+      style={style}
+      data-index={index}
       data-testid={`camera-${camera.id}`}
       data-online={camera.online}
+      data-locked={lock ?? undefined}
       draggable
       title={title}
       onDragStart={(e) => setCameraDrag(e.dataTransfer, camera.id)}
@@ -41,9 +56,42 @@ export const CameraRow = memo(function CameraRow({ camera }: { camera: Camera })
         }
       }}
     >
-      <span className={`dot ${camera.online ? "dot--online" : "dot--offline"}`} aria-label={t(camera.online ? "catalog.online" : "catalog.offline")} />
+      <span className={`dot ${camera.online ? "dot--online" : "dot--offline"}`} role="img" aria-label={t(camera.online ? "catalog.online" : "catalog.offline")} />
       <span className="camera__name">{camera.name}</span>
-      <span className={`sharing sharing--${camera.sharingClass}`}>{t(`sharing.short.${camera.sharingClass}`)}</span>
-    </li>
+      {showRegion && <span className="camera__region">{camera.regionName}</span>}
+      {lock && (
+        <span className={`lock lock--${lock}`} data-testid={`lock-${camera.id}`} data-reason={lock} title={t(lockDetailKey(lock))}>
+          <LockIcon />
+          {t(lockBadgeKey(lock))}
+        </span>
+      )}
+      {!lock && <span className={`sharing sharing--${camera.sharingClass}`}>{t(`sharing.short.${camera.sharingClass}`)}</span>}
+      <button
+        type="button"
+        className={`star${camera.favorite ? " star--on" : ""}`}
+        data-testid={`favorite-${camera.id}`}
+        aria-pressed={camera.favorite}
+        aria-label={t(camera.favorite ? "catalog.unfavorite" : "catalog.favorite")}
+        title={t(camera.favorite ? "catalog.unfavorite" : "catalog.favorite")}
+        tabIndex={-1}
+        draggable={false}
+        onClick={(e) => {
+          e.stopPropagation();
+          void setFavorite(camera, !camera.favorite);
+        }}
+        onDoubleClick={(e) => e.stopPropagation()}
+      >
+        {camera.favorite ? "★" : "☆"}
+      </button>
+    </div>
   );
 });
+
+function LockIcon() {
+  return (
+    <svg className="lock__icon" width="9" height="10" viewBox="0 0 9 10" aria-hidden="true">
+      <rect x="0.5" y="4.5" width="8" height="5" rx="1" fill="currentColor" />
+      <path d="M2.2 4.5V3a2.3 2.3 0 0 1 4.6 0v1.5" fill="none" stroke="currentColor" strokeWidth="1.2" />
+    </svg>
+  );
+}

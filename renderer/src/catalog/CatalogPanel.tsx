@@ -1,37 +1,63 @@
-// Runs in the renderer. Left panel: search and the camera tree (city → county → domain → cameras).
-import { useDeferredValue, useMemo, useState } from "react";
+// Runs in the renderer. Left panel: platform sync state, search, filters, and the virtualized catalog (the tree of
+// city → county → domain → cameras, or flat search results). Everything shown is fetched from main on demand.
+import { useEffect, useMemo, useRef, useState } from "react";
 import { useT } from "../i18n/use-t.js";
-import { loadCatalog } from "../app/use-console-sync.js";
 import { useConsoleStore } from "../state/console-store.js";
-import { buildCatalogTree, expandedKeys, searchTerms } from "./catalog-tree.js";
-import { CatalogTreeView } from "./CatalogTreeView.js";
+import { activeFilterCount } from "./catalog-filters.js";
+import { flattenCatalog, searchRows } from "./catalog-rows.js";
+import { SEARCH_LIMIT, reloadTree, runSearch, useCatalogStore } from "./catalog-store.js";
+import { CatalogList } from "./CatalogList.js";
+import { FilterBar } from "./FilterBar.js";
+
+/** Typing settles this long before a search goes to main. */
+export const SEARCH_DEBOUNCE_MS = 120;
 
 export function CatalogPanel() {
   const t = useT();
-  const cameras = useConsoleStore((s) => s.cameraList);
-  const load = useConsoleStore((s) => s.catalog);
-  const [query, setQuery] = useState("");
-  const deferredQuery = useDeferredValue(query);
-  const [toggled, setToggled] = useState<ReadonlySet<string>>(() => new Set());
+  const tree = useCatalogStore((s) => s.tree);
+  const treeLoad = useCatalogStore((s) => s.treeLoad);
+  const open = useCatalogStore((s) => s.open);
+  const leaves = useCatalogStore((s) => s.leaves);
+  const search = useCatalogStore((s) => s.search);
+  const filters = useCatalogStore((s) => s.filters);
+  const platform = useConsoleStore((s) => s.platform.state);
+  const [query, setQuery] = useState(() => useCatalogStore.getState().search?.query ?? "");
 
-  const tree = useMemo(() => buildCatalogTree(cameras, deferredQuery), [cameras, deferredQuery]);
-  const searching = searchTerms(deferredQuery).length > 0;
-  const open = useMemo(() => expandedKeys(tree, searching, toggled), [tree, searching, toggled]);
+  // Debounced: each keystroke restarts the wait; clearing returns to the tree at once.
+  const firstRun = useRef(true);
+  useEffect(() => {
+    if (firstRun.current) {
+      firstRun.current = false;
+      return;
+    }
+    if (query.trim() === "") {
+      void runSearch("");
+      return;
+    }
+    const timer = setTimeout(() => void runSearch(query), SEARCH_DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [query]);
 
-  const toggle = (key: string) =>
-    setToggled((prev) => {
-      const next = new Set(prev);
-      if (!next.delete(key)) next.add(key);
-      return next;
-    });
+  const rows = useMemo(() => (search ? searchRows(search.items) : tree ? flattenCatalog(tree, open, leaves) : []), [search, tree, open, leaves]);
+  const total = tree?.root.total ?? 0;
+  const online = tree?.root.online ?? 0;
+  const filtered = activeFilterCount(filters) > 0;
 
   return (
-    <aside className="catalog" aria-label={t("catalog.title")}>
+    <aside className="catalog" aria-label={t("catalog.title")} data-testid="catalog">
       <div className="catalog__head">
         <h2 className="catalog__title">{t("catalog.title")}</h2>
-        <span className="counts" title={t("catalog.countsTitle", { online: tree.online, total: tree.total })}>
-          {t("catalog.counts", { online: tree.online, total: tree.total })}
-        </span>
+        {platform === "syncing" && (
+          <span className="catalog__sync" data-testid="catalog-syncing" role="status">
+            <span className="spinner spinner--small" aria-hidden="true" />
+            {t("catalog.syncing")}
+          </span>
+        )}
+        {tree && (
+          <span className="counts" title={t("catalog.countsTitle", { online, total })}>
+            {t("catalog.counts", { online, total })}
+          </span>
+        )}
       </div>
       <div className="catalog__search">
         <input
@@ -40,7 +66,9 @@ export function CatalogPanel() {
           aria-label={t("catalog.searchLabel")}
           placeholder={t("catalog.search")}
           value={query}
+          maxLength={64}
           spellCheck={false}
+          autoComplete="off"
           onChange={(e) => setQuery(e.target.value)}
           onKeyDown={(e) => {
             if (e.key === "Escape" && query !== "") {
@@ -50,21 +78,39 @@ export function CatalogPanel() {
           }}
         />
       </div>
-      <div className="catalog__tree">
-        {load.status === "loading" && <p className="catalog__note">{t("catalog.loading")}</p>}
-        {load.status === "failed" && (
-          <div className="catalog__note catalog__note--error" role="alert">
-            <p>{t("catalog.loadFailed", { reason: t(`error.${load.code}`) })}</p>
-            <button type="button" className="btn" onClick={() => void loadCatalog()}>
-              {t("catalog.retry")}
-            </button>
-          </div>
-        )}
-        {load.status === "ready" && tree.total === 0 && searching && (
-          <p className="catalog__note">{t("catalog.empty", { query: deferredQuery.trim() })}</p>
-        )}
-        <CatalogTreeView tree={tree} open={open} onToggle={toggle} />
-      </div>
+      <FilterBar />
+      {search && (
+        <div className="catalog__result" data-testid="search-summary" data-total={search.total} role="status">
+          {search.status === "failed" && search.code ? (
+            <span className="catalog__note--error">{t("catalog.searchFailed", { reason: t(`error.${search.code}`) })}</span>
+          ) : search.status === "loading" && search.items.length === 0 ? (
+            t("catalog.searching")
+          ) : search.total === 0 ? (
+            t("catalog.empty", { query: search.query })
+          ) : search.total > search.items.length ? (
+            t("catalog.searchMore", { n: Math.min(search.items.length, SEARCH_LIMIT), total: search.total })
+          ) : (
+            t("catalog.searchTotal", { total: search.total })
+          )}
+        </div>
+      )}
+      {!search && treeLoad.status === "loading" && !tree && <p className="catalog__note">{t("catalog.loading")}</p>}
+      {!search && treeLoad.status === "failed" && (
+        <div className="catalog__note catalog__note--error" role="alert">
+          <p>{t("catalog.loadFailed", { reason: t(`error.${treeLoad.code}`) })}</p>
+          <button type="button" className="btn" onClick={() => void reloadTree()}>
+            {t("catalog.retry")}
+          </button>
+        </div>
+      )}
+      {!search && tree && tree.root.total === 0 && (
+        <p className="catalog__note">{filtered ? t("catalog.emptyFiltered") : t("catalog.emptyCatalog")}</p>
+      )}
+      {search ? (
+        <CatalogList key="search" rows={rows} resetKey={search.query} showRegion label={t("catalog.searchLabel")} testId="catalog-results" />
+      ) : (
+        <CatalogList key="tree" rows={rows} scrollKey="tree" showRegion={false} label={t("catalog.title")} testId="catalog-tree" />
+      )}
     </aside>
   );
 }

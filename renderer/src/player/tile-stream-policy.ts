@@ -23,8 +23,13 @@ export function isLastingStreamError(code: ApiErrorCode): boolean {
     case "TILE_OUT_OF_LAYOUT":
     case "INVALID_REQUEST":
     case "UNKNOWN_METHOD":
+    case "ACCESS_DENIED":
+    case "NOT_LOGGED_IN":
+    case "BAD_CREDENTIALS":
+    case "RATE_LIMITED":
       return true;
     case "RELAY_UNAVAILABLE":
+    case "PLATFORM_UNREACHABLE":
     case "INTERNAL":
       return false;
   }

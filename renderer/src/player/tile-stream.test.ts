@@ -134,6 +134,40 @@ describe("TileStream", () => {
     s.dispose();
   });
 
+  it("shows a camera the user may not open as locked with its reason, and retries quietly", async () => {
+    const v = fakeVideo();
+    const { engine, players } = fakeEngine();
+    let locked = true;
+    const { api } = fakeApi({ fail: () => (locked ? new ConsoleApiError("ACCESS_DENIED", "[NOT_SHARED] camera is locked") : null) });
+    const s = new TileStream({ tile: 0, cameraId: CAM, video: v.video, engine, api, blocked: null });
+    await flush();
+    expect(s.status()).toMatchObject({ state: "locked", message: "lock.detail.NOT_SHARED", retryAt: null });
+    await vi.advanceTimersByTimeAsync(15_000);
+    expect(s.status().state).toBe("locked");
+    locked = false;
+    await vi.advanceTimersByTimeAsync(15_000);
+    expect(players).toHaveLength(1);
+    v.frame();
+    expect(s.status().state).toBe("playing");
+    s.dispose();
+  });
+
+  it("shows a lost session as locked (NOT_LOGGED_IN) and a platform outage as reconnecting", async () => {
+    const v = fakeVideo();
+    const { engine } = fakeEngine();
+    let err = new ConsoleApiError("NOT_LOGGED_IN", "session ended");
+    const { api } = fakeApi({ fail: () => err });
+    const s = new TileStream({ tile: 0, cameraId: CAM, video: v.video, engine, api, blocked: null });
+    await flush();
+    expect(s.status()).toMatchObject({ state: "locked", message: "lock.detail.NOT_LOGGED_IN" });
+    s.dispose();
+    err = new ConsoleApiError("PLATFORM_UNREACHABLE", "down");
+    const s2 = new TileStream({ tile: 0, cameraId: CAM, video: v.video, engine, api, blocked: null });
+    await flush();
+    expect(s2.status()).toMatchObject({ state: "connecting", message: "error.PLATFORM_UNREACHABLE" });
+    s2.dispose();
+  });
+
   it("waits while the relay is down and reconnects when it is up", async () => {
     const v = fakeVideo();
     const { engine, players } = fakeEngine();

@@ -3,6 +3,7 @@
 // and always gives tickets back (closeStream) and tears players down completely.
 import type { ApiErrorCode, ConsoleApi, StreamTicket } from "../../../contract/console-api.js";
 import { apiErrorCode } from "../../../contract/console-client.js";
+import { lockDetailKey, lockReasonFromError } from "../catalog/lock-reason.js";
 import type { MessageKey } from "../i18n/i18n.js";
 import { bufferLatency, startFrameClock, type FrameClock } from "./frame-clock.js";
 import { retryDelayMs } from "./retry-backoff.js";
@@ -160,8 +161,8 @@ export class TileStream {
 
   private async open(reconnecting: boolean, afterExpiry = false): Promise<void> {
     const gen = ++this.attemptGen;
-    // A tile already showing a lasting error keeps showing it while it retries quietly.
-    if (this.current.state !== "error") {
+    // A tile already showing a lasting error (or a lock) keeps showing it while it retries quietly.
+    if (this.current.state !== "error" && this.current.state !== "locked") {
       this.set({ state: "connecting", message: reconnecting ? "tile.state.reconnecting" : "tile.state.connecting", retryAt: null });
     }
     let ticket: StreamTicket;
@@ -169,7 +170,7 @@ export class TileStream {
       ticket = await this.o.api.openStream({ tile: this.o.tile });
     } catch (err) {
       if (gen !== this.attemptGen || this.disposed) return;
-      this.onOpenFailed(apiErrorCode(err));
+      this.onOpenFailed(err);
       return;
     }
     if (gen !== this.attemptGen || this.disposed || this.o.blocked) {
@@ -190,9 +191,16 @@ export class TileStream {
     this.startSession(ticket);
   }
 
-  private onOpenFailed(code: ApiErrorCode): void {
+  private onOpenFailed(err: unknown): void {
+    const code: ApiErrorCode = apiErrorCode(err);
     if (isLastingStreamError(code)) {
-      this.set({ state: "error", message: `error.${code}`, retryAt: Date.now() + ERROR_RETRY_MS });
+      // Locked (no access, or no session): say why; the quiet retry picks up a grant or a login when it comes.
+      if (code === "ACCESS_DENIED" || code === "NOT_LOGGED_IN") {
+        const reason = code === "NOT_LOGGED_IN" ? "NOT_LOGGED_IN" : lockReasonFromError(err);
+        this.set({ state: "locked", message: lockDetailKey(reason), retryAt: null });
+      } else {
+        this.set({ state: "error", message: `error.${code}`, retryAt: Date.now() + ERROR_RETRY_MS });
+      }
       this.cancelRetry();
       this.retryTimer = setTimeout(() => {
         this.retryTimer = null;
@@ -200,7 +208,8 @@ export class TileStream {
       }, ERROR_RETRY_MS);
     } else {
       this.failures += 1;
-      const message: MessageKey = code === "RELAY_UNAVAILABLE" ? "error.RELAY_UNAVAILABLE" : "tile.state.reconnecting";
+      const message: MessageKey =
+        code === "RELAY_UNAVAILABLE" ? "error.RELAY_UNAVAILABLE" : code === "PLATFORM_UNREACHABLE" ? "error.PLATFORM_UNREACHABLE" : "tile.state.reconnecting";
       const delay = retryDelayMs(this.failures);
       this.set({ state: "connecting", message, retryAt: Date.now() + delay });
       this.cancelRetry();

@@ -1,8 +1,8 @@
-// Runs in the renderer. A zustand mirror of what main sent (wall, relay, locale, catalog) plus purely local UI state
-// (selected tile, notices). Main stays the source of truth: the wall here only ever changes to a WallState main returned.
+// Runs in the renderer. A zustand mirror of what main sent (wall, relay, locale, session, platform status) plus purely
+// local UI state (selected tile, notices). Main stays the source of truth: the wall here only ever changes to a
+// WallState main returned. The catalog itself lives in main; the panel keeps what it shows in catalog/catalog-store.
 import { create } from "zustand";
-import type { Camera } from "../../../contract/camera.js";
-import type { ApiErrorCode, Bootstrap, Locale, RelayStatus } from "../../../contract/console-api.js";
+import type { ApiErrorCode, Bootstrap, Locale, PlatformStatus, RelayStatus, SessionState } from "../../../contract/console-api.js";
 import type { WallState } from "../../../contract/wall.js";
 import type { ConnectionState } from "../bridge/connection.js";
 import type { MessageKey } from "../i18n/i18n.js";
@@ -10,17 +10,17 @@ import type { MessageKey } from "../i18n/i18n.js";
 /** A failed user action, shown until dismissed (or pushed out); rendered in the current locale. */
 export type Notice = { id: number; action: MessageKey; errorCode: ApiErrorCode };
 
-export type CatalogLoad = { status: "loading" } | { status: "ready" } | { status: "failed"; code: ApiErrorCode };
-
 export type ConsoleState = {
   boot: { status: "loading" } | { status: "ready"; shell: Bootstrap["shell"]; version: string } | { status: "failed"; code: ApiErrorCode; message: string };
   locale: Locale;
   wall: WallState | null;
   relay: RelayStatus;
   connection: ConnectionState;
-  cameras: ReadonlyMap<string, Camera>;
-  cameraList: readonly Camera[];
-  catalog: CatalogLoad;
+  /** Null until the bootstrap arrived. */
+  session: SessionState | null;
+  platform: PlatformStatus;
+  /** Last catalogChanged revision main announced (0 before any). */
+  catalogRevision: number;
   selectedTile: number | null;
   notices: readonly Notice[];
 };
@@ -33,8 +33,9 @@ type ConsoleActions = {
   setRelay(relay: RelayStatus): void;
   setLocale(locale: Locale): void;
   setConnection(c: ConnectionState): void;
-  setCameras(list: readonly Camera[]): void;
-  setCatalogLoad(load: CatalogLoad): void;
+  setSession(session: SessionState): void;
+  setPlatform(platform: PlatformStatus): void;
+  setCatalogRevision(revision: number): void;
   selectTile(tile: number | null): void;
   pushNotice(n: Omit<Notice, "id">): void;
   dismissNotice(id: number): void;
@@ -49,14 +50,20 @@ export const useConsoleStore = create<ConsoleState & ConsoleActions>()((set, get
   wall: null,
   relay: { state: "starting", restarts: 0, lastError: null },
   connection: { status: "connecting", attempt: 1 },
-  cameras: new Map(),
-  cameraList: [],
-  catalog: { status: "loading" },
+  session: null,
+  platform: { state: "logged-out", lastContactAt: null, retryAt: null, cameras: 0, lastError: null },
+  catalogRevision: 0,
   selectedTile: null,
   notices: [],
 
   applyBootstrap: (b) => {
-    set({ boot: { status: "ready", shell: b.shell, version: b.version }, locale: b.locale, relay: b.relay });
+    set({
+      boot: { status: "ready", shell: b.shell, version: b.version },
+      locale: b.locale,
+      relay: b.relay,
+      session: b.session,
+      platform: b.platform,
+    });
     get().applyWall(b.wall, true);
   },
   bootFailed: (code, message) => set({ boot: { status: "failed", code, message } }),
@@ -69,8 +76,9 @@ export const useConsoleStore = create<ConsoleState & ConsoleActions>()((set, get
   setRelay: (relay) => set({ relay }),
   setLocale: (locale) => set({ locale }),
   setConnection: (connection) => set({ connection }),
-  setCameras: (list) => set({ cameraList: list, cameras: new Map(list.map((c) => [c.id, c])), catalog: { status: "ready" } }),
-  setCatalogLoad: (catalog) => set({ catalog }),
+  setSession: (session) => set({ session }),
+  setPlatform: (platform) => set({ platform }),
+  setCatalogRevision: (catalogRevision) => set({ catalogRevision }),
   selectTile: (selectedTile) => set({ selectedTile }),
   pushNotice: (n) => set({ notices: [...get().notices, { ...n, id: ++noticeSeq }].slice(-MAX_NOTICES) }),
   dismissNotice: (id) => set({ notices: get().notices.filter((n) => n.id !== id) }),

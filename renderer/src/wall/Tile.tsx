@@ -2,6 +2,7 @@
 import { useRef, useState } from "react";
 import { useT } from "../i18n/use-t.js";
 import { consoleActions } from "../state/console-actions.js";
+import { useCameraView } from "../state/camera-cache.js";
 import { useConsoleStore } from "../state/console-store.js";
 import { acceptsDrag, readDrop, setTileDrag } from "./dnd.js";
 import { TileOverlay } from "./TileOverlay.js";
@@ -13,7 +14,7 @@ export function Tile({ index, cameraId, maximized, hidden }: Props) {
   const t = useT();
   const video = useRef<HTMLVideoElement | null>(null);
   const selected = useConsoleStore((s) => s.selectedTile === index);
-  const camera = useConsoleStore((s) => (cameraId ? s.cameras.get(cameraId) : undefined));
+  const camera = useCameraView(cameraId);
   const [dropHover, setDropHover] = useState(false);
   const { status, stream } = useTileStream(index, cameraId, maximized, hidden, video);
 
@@ -28,6 +29,7 @@ export function Tile({ index, cameraId, maximized, hidden }: Props) {
       className={classes.join(" ")}
       data-testid={`tile-${index}`}
       data-state={status.state}
+      data-lock-reason={status.state === "locked" ? lockReasonOfMessage(status.message) : undefined}
       data-camera-id={cameraId ?? ""}
       data-selected={selected}
       aria-selected={selected}
@@ -67,4 +69,9 @@ export function Tile({ index, cameraId, maximized, hidden }: Props) {
       <TileOverlay index={index} cameraId={cameraId} camera={camera} status={status} stream={stream} />
     </div>
   );
+}
+
+/** The lock reason a locked tile's message names ("lock.detail.NOT_SHARED" → NOT_SHARED), for tests and styling. */
+function lockReasonOfMessage(message: string | null): string {
+  return message?.startsWith("lock.detail.") ? message.slice("lock.detail.".length) : "UNKNOWN";
 }

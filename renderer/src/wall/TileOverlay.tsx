@@ -1,11 +1,11 @@
 // Runs in the renderer. Text over a tile: number, camera name + region, state message, close button, stats strip.
 import { useEffect, useState } from "react";
-import type { Camera } from "../../../contract/camera.js";
+import type { CameraView } from "../../../contract/catalog-view.js";
 import { useT } from "../i18n/use-t.js";
 import type { TileStats, TileStatus, TileStream } from "../player/tile-stream.js";
 import { consoleActions } from "../state/console-actions.js";
 
-type Props = { index: number; cameraId: string | null; camera: Camera | undefined; status: TileStatus; stream: TileStream | null };
+type Props = { index: number; cameraId: string | null; camera: CameraView | undefined; status: TileStatus; stream: TileStream | null };
 
 export function TileOverlay({ index, cameraId, camera, status, stream }: Props) {
   const t = useT();
@@ -46,6 +46,12 @@ export function TileOverlay({ index, cameraId, camera, status, stream }: Props) 
         status.message !== null && (
           <div className={`tile__status tile__status--${status.state}`} data-testid={`tile-status-${index}`}>
             {status.state === "connecting" && <span className="spinner" aria-hidden="true" />}
+            {status.state === "locked" && (
+              <svg className="tile__lock" width="22" height="24" viewBox="0 0 9 10" aria-hidden="true">
+                <rect x="0.5" y="4.5" width="8" height="5" rx="1" fill="currentColor" />
+                <path d="M2.2 4.5V3a2.3 2.3 0 0 1 4.6 0v1.5" fill="none" stroke="currentColor" strokeWidth="1.1" />
+              </svg>
+            )}
             <span>{t(status.message)}</span>
             <RetryLine status={status} stream={stream} />
           </div>
