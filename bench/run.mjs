@@ -9,11 +9,24 @@ import { join, resolve } from "node:path";
 const root = resolve(import.meta.dirname, "..");
 const outdir = join(root, ".tmp", "bench-build");
 const [name, ...args] = process.argv.slice(2);
-const benches = ["relay", "latency", "wall"];
+const benches = ["relay", "latency", "wall", "catalog"];
 if (!benches.includes(name)) {
   console.error(`usage: node bench/run.mjs <${benches.join("|")}> [--quick] …`);
   process.exit(2);
 }
+
+// Packages stay external (resolved from node_modules at run time), except those whose CommonJS build hides its
+// named exports from Node's ESM loader (chinese-days ships a minified UMD as "main"): esbuild bundles those.
+const bundled = new Set(["chinese-days"]);
+const externalPackages = {
+  name: "external-packages",
+  setup(b) {
+    b.onResolve({ filter: /^[^./]/ }, (args) => {
+      const name = args.path.startsWith("@") ? args.path.split("/").slice(0, 2).join("/") : args.path.split("/")[0];
+      return bundled.has(name) ? undefined : { path: args.path, external: true };
+    });
+  },
+};
 
 const nodeEntries = {
   [`${name}-bench`]: `bench/${name}/${name}-bench.ts`,
@@ -36,7 +49,7 @@ await Promise.all([
     target: "node20",
     format: "esm",
     outExtension: { ".js": ".mjs" },
-    packages: "external",
+    plugins: [externalPackages],
     sourcemap: true,
     logLevel: "warning",
   }),
