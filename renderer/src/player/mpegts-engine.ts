@@ -1,5 +1,5 @@
 // Runs in the renderer. TilePlayerEngine on mpegts.js 1.8.2: live WS-FLV, video only, no stash buffer,
-// transmuxing in a (blob) worker, latency chasing and back-buffer cleanup.
+// transmuxing on the page thread, latency chasing + live sync, and back-buffer cleanup.
 import mpegts from "mpegts.js";
 import {
   emptyEngineStats,
@@ -13,7 +13,9 @@ import {
 
 /** Player config for live wall tiles (option names checked against mpegts.js 1.8.2's d.ts and src/config.js). */
 export const liveTileConfig: mpegts.Config = {
-  enableWorker: true,
+  // Transmuxing on the page's thread: a worker per player costs its start-up (the whole library loads again in
+  // it) on every tile open and stall recovery, which dominated time-to-first-frame (bench:latency).
+  enableWorker: false,
   // MSE stays on the main thread: 1.8.2's dedicated-thread engine clears srcObject on detach while its worker is
   // still touching the SourceBuffer, which throws uncaught errors in the worker on every teardown (seen in Chromium).
   enableWorkerForMSE: false,
@@ -21,9 +23,15 @@ export const liveTileConfig: mpegts.Config = {
   stashInitialSize: 128 * 1024,
   lazyLoad: false,
   deferLoadAfterSourceOpen: false,
+  // A new tile starts on the relay's cached keyframe, up to one GOP old: jump to near the live edge once the
+  // buffer holds more than 0.8 s, then keep latency low by playing slightly faster (never by dropping frames).
   liveBufferLatencyChasing: true,
-  liveBufferLatencyMaxLatency: 1.5,
-  liveBufferLatencyMinRemain: 0.3,
+  liveBufferLatencyMaxLatency: 0.8,
+  liveBufferLatencyMinRemain: 0.2,
+  liveSync: true,
+  liveSyncMaxLatency: 0.35,
+  liveSyncTargetLatency: 0.2,
+  liveSyncPlaybackRate: 1.1,
   autoCleanupSourceBuffer: true,
   autoCleanupMaxBackwardDuration: 10,
   autoCleanupMinBackwardDuration: 5,
