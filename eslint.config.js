@@ -4,7 +4,7 @@ import tseslint from "typescript-eslint";
 import globals from "globals";
 
 export default tseslint.config(
-  { ignores: ["dist/**", "release/**", "node_modules/**", "test-results/**", "playwright-report/**", "docs/**"] },
+  { ignores: ["dist/**", "release/**", "node_modules/**", "test-results/**", "playwright-report/**", "docs/**", ".tmp/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

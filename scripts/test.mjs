@@ -16,6 +16,7 @@ const steps = [
   ["typecheck (node)", ["npx", "tsc", "-p", "tsconfig.json", "--noEmit"]],
   ["typecheck (renderer)", ["npx", "tsc", "-p", "renderer/tsconfig.json", "--noEmit"]],
   ["typecheck (e2e)", ["npx", "tsc", "-p", "tests/e2e/tsconfig.json", "--noEmit"]],
+  ["typecheck (bench)", ["npx", "tsc", "-p", "bench/tsconfig.json", "--noEmit"]],
   ["lint", ["npx", "eslint", "."]],
   ["unit + integration", ["npx", "vitest", "run"]],
   ["end-to-end (Chromium)", ["npx", "playwright", "test"]],
