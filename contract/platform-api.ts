@@ -267,8 +267,19 @@ export const PlayTicketSchema = z
     ticketId: z.string(),
     cameraId: GbIdSchema,
     profile: StreamProfileSchema,
-    /** ZLMediaKit style: http://host/{app}/{stream}.live.flv?token=… */
-    urls: z.object({ httpFlv: z.url(), wsFlv: z.string().regex(/^wss?:\/\//) }),
+    /**
+     * Where the stream can be pulled. Media servers answer ZLMediaKit-style HTTP-FLV / WS-FLV
+     * (http://host/{app}/{stream}.live.flv?token=…); a camera behind a stream proxy (拉流代理) may offer only its
+     * RTMP or RTSP URL. At least one is present; consoles prefer HTTP-FLV, then WS-FLV, RTMP, RTSP.
+     */
+    urls: z
+      .object({
+        httpFlv: z.url().optional(),
+        wsFlv: z.string().regex(/^wss?:\/\//).optional(),
+        rtmp: z.string().regex(/^rtmps?:\/\//).optional(),
+        rtsp: z.string().regex(/^rtsps?:\/\//).optional(),
+      })
+      .refine((u) => Object.values(u).some(Boolean), "a play ticket carries at least one URL"),
     /** The URLs open new sessions until then (reconnects included); fetch a new ticket after. */
     expiresAt: IsoDateTime,
     basis: AccessBasisSchema,

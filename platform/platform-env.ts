@@ -12,6 +12,8 @@ export const PLATFORM_ENV = {
   mediaKey: "VIGIL_PLATFORM_MEDIA_KEY",
   /** ms between demo camera status flips; 0 turns them off (default 20000). */
   statusIntervalMs: "VIGIL_PLATFORM_STATUS_INTERVAL_MS",
+  /** JSON object camera id → rtmp:// or rtsp:// URL: cameras served by an external stream (stream proxies). */
+  streamProxies: "VIGIL_PLATFORM_STREAM_PROXIES",
   /** Access token lifetime in ms (default 600000). */
   accessTtlMs: "VIGIL_PLATFORM_ACCESS_TTL_MS",
   mediaPort: "VIGIL_MEDIA_PORT",
@@ -38,4 +40,24 @@ export function envKey(env: NodeJS.ProcessEnv, name: string): Buffer {
   const raw = env[name] ?? "";
   if (!/^[0-9a-f]{64}$/i.test(raw)) throw new Error(`${name} must be 64 hex digits (a 32-byte key)`);
   return Buffer.from(raw, "hex");
+}
+
+/** Parses VIGIL_PLATFORM_STREAM_PROXIES: {"<20-digit id>": "rtmp://…" | "rtsp://…"}. */
+export function envStreamProxies(env: NodeJS.ProcessEnv): Record<string, string> {
+  const raw = env[PLATFORM_ENV.streamProxies];
+  if (!raw) return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    throw new Error(`${PLATFORM_ENV.streamProxies}: not JSON`);
+  }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) throw new Error(`${PLATFORM_ENV.streamProxies}: expected an object of camera id → URL`);
+  const out: Record<string, string> = {};
+  for (const [id, url] of Object.entries(parsed)) {
+    if (!/^\d{20}$/.test(id)) throw new Error(`${PLATFORM_ENV.streamProxies}: ${id} is not a 20-digit GB id`);
+    if (typeof url !== "string" || !/^(rtmps?|rtsps?):\/\/\S+$/.test(url)) throw new Error(`${PLATFORM_ENV.streamProxies}: ${id} needs an rtmp:// or rtsp:// URL`);
+    out[id] = url;
+  }
+  return out;
 }

@@ -1,5 +1,5 @@
 // Runs as the platform API process. Config from env (PLATFORM_ENV); tells a parent its port over IPC when forked.
-import { envInt, envKey, PLATFORM_ENV, type ChildReady } from "./platform-env.js";
+import { envInt, envKey, envStreamProxies, PLATFORM_ENV, type ChildReady } from "./platform-env.js";
 import { startPlatformServer } from "./platform-server.js";
 
 function fail(message: string): never {
@@ -21,6 +21,7 @@ async function main(): Promise<void> {
       statusIntervalMs: envInt(env, PLATFORM_ENV.statusIntervalMs, 20_000),
       accessTtlMs: envInt(env, PLATFORM_ENV.accessTtlMs, 10 * 60_000, 1000),
       mediaKey: envKey(env, PLATFORM_ENV.mediaKey),
+      streamProxies: envStreamProxies(env),
     };
   } catch (err) {
     fail(err instanceof Error ? err.message : String(err));
@@ -31,7 +32,7 @@ async function main(): Promise<void> {
     mediaKey: settings.mediaKey,
     scale: settings.scale,
     statusIntervalMs: settings.statusIntervalMs,
-    config: { accessTtlMs: settings.accessTtlMs },
+    config: { accessTtlMs: settings.accessTtlMs, streamProxies: settings.streamProxies },
   });
   const url = await platform.listen(settings.port, env[PLATFORM_ENV.host] ?? "127.0.0.1");
   const ready: ChildReady = { type: "ready", port: Number(new URL(url).port) };

@@ -10,6 +10,7 @@ import { mintStreamToken } from "../../contract/stream-token.js";
 import { CoreError } from "../core/core-error.js";
 import type { PlatformLink } from "../platform/platform-link.js";
 import type { RelaySupervisor } from "./relay-supervisor.js";
+import { upstreamSource } from "./upstream-source.js";
 
 /** Upper bound of one relay token; the tile asks for a new ticket when it ends. */
 export const MAX_TICKET_TTL_MS = 12 * 60 * 60 * 1000;
@@ -82,7 +83,7 @@ export class StreamSessions {
     try {
       const ticket = await this.deps.platform.playTicket(cameraId, profile);
       this.tickets.set(channel, ticket);
-      this.deps.relay.ensureSource(channel, { kind: "http-flv", url: ticket.urls.httpFlv });
+      this.deps.relay.ensureSource(channel, upstreamSource(ticket.urls));
       return ticket;
     } catch (err) {
       // Platform unreachable, but the relay still has this upstream: keep serving it under the old ticket's rules.

@@ -66,4 +66,5 @@ export const DEFAULT_CONFIG: Omit<PlatformConfig, "mediaBaseUrl" | "mediaKey" | 
   retainChanges: 50_000,
   retainEvents: 10_000,
   sseHeartbeatMs: 15_000,
+  streamProxies: {},
 };

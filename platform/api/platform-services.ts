@@ -20,6 +20,8 @@ export interface PlatformConfig {
   retainChanges: number;
   retainEvents: number;
   sseHeartbeatMs: number;
+  /** Cameras whose media comes from an external RTMP/RTSP URL (stream proxies, 拉流代理): camera id → URL. */
+  streamProxies: Record<string, string>;
 }
 
 export interface PlatformServices {

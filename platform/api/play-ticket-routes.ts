@@ -1,6 +1,6 @@
 // Runs in the platform API. Play tickets: the access decision, then short-lived tokenized media URLs.
 import { randomUUID } from "node:crypto";
-import type { PlayTicket } from "../../contract/platform-api.js";
+import type { PlayTicket, StreamProfile } from "../../contract/platform-api.js";
 import { standingEntitlements } from "../access/entitlements.js";
 import { decideView } from "../access/view-decision.js";
 import { mediaStreamPath, mintMediaTicket } from "../media/media-ticket.js";
@@ -35,18 +35,25 @@ export function playTicketHandlers(s: PlatformServices): Pick<RouteHandlers, "pl
           [ticketId, auth.userId, auth.sessionId, camera.id, body.profile, decision.basis, now, expiresAt, decision.validUntil],
         ),
       );
-      const http = new URL(`${mediaStreamPath(camera.id, body.profile)}?token=${encodeURIComponent(token)}`, s.config.mediaBaseUrl);
-      const ws = new URL(http);
-      ws.protocol = http.protocol === "https:" ? "wss:" : "ws:";
       return {
         ticketId,
         cameraId: camera.id,
         profile: body.profile,
-        urls: { httpFlv: http.toString(), wsFlv: ws.toString() },
+        urls: ticketUrls(s, camera.id, body.profile, token),
         expiresAt: new Date(expiresAt).toISOString(),
         basis: decision.basis,
         validUntil: decision.validUntil === null ? null : new Date(decision.validUntil).toISOString(),
       };
     },
   };
+}
+
+/** The media server's tokenized FLV URLs, or a stream proxy's upstream URL as configured. */
+function ticketUrls(s: PlatformServices, cameraId: string, profile: StreamProfile, token: string): PlayTicket["urls"] {
+  const proxy = s.config.streamProxies[cameraId];
+  if (proxy) return proxy.startsWith("rtsp") ? { rtsp: proxy } : { rtmp: proxy };
+  const http = new URL(`${mediaStreamPath(cameraId, profile)}?token=${encodeURIComponent(token)}`, s.config.mediaBaseUrl);
+  const ws = new URL(http);
+  ws.protocol = http.protocol === "https:" ? "wss:" : "ws:";
+  return { httpFlv: http.toString(), wsFlv: ws.toString() };
 }

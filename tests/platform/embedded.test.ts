@@ -49,7 +49,7 @@ describe("embedded platform", () => {
     const ticketRes = await api("/play-tickets", { method: "POST", headers: auth, body: JSON.stringify({ cameraId: cam?.id, profile: "sub" }) });
     const ticket = PlayTicketSchema.parse(((await ticketRes.json()) as { data: unknown }).data);
 
-    const watching = captureWs(ticket.urls.wsFlv, 4000);
+    const watching = captureWs(ticket.urls.wsFlv!, 4000);
     await new Promise((r) => setTimeout(r, 800));
     const oldUrl = platform.apiUrl;
     await platform.stopApi();

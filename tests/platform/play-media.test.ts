@@ -70,20 +70,22 @@ describe("entitlements and play tickets", () => {
     const cam = pick((c) => c.sharingClass === "UNCONDITIONAL");
     const res = await f.call("POST", "/play-tickets", { token: op.accessToken, body: { cameraId: cam.id, profile: "main" } });
     const t = PlayTicketSchema.parse(res.body.data);
-    expect(t.urls.httpFlv).toMatch(new RegExp(`/live/${cam.id}_main\\.live\\.flv\\?token=`));
+    const httpFlv = t.urls.httpFlv!;
+    const wsFlv = t.urls.wsFlv!;
+    expect(httpFlv).toMatch(new RegExp(`/live/${cam.id}_main\\.live\\.flv\\?token=`));
     expect(t.validUntil).toBeNull();
-    const http = await captureHttp(t.urls.httpFlv, 1500, { keepRaw: true });
+    const http = await captureHttp(httpFlv, 1500, { keepRaw: true });
     expect(http.status).toBe(200);
     expect(Buffer.concat(http.raw).subarray(0, 3).toString("latin1")).toBe("FLV");
     expect(http.tags.some((tag) => tag.video?.isKeyframe && !tag.video.isSequenceHeader)).toBe(true);
-    const ws = await captureWs(t.urls.wsFlv, 1500);
+    const ws = await captureWs(wsFlv, 1500);
     expect(ws.headerFirst).toBe(true);
     expect(ws.tags.some((tag) => tag.video?.isKeyframe)).toBe(true);
     // Tampered, missing, or for another camera.
-    const tampered = t.urls.httpFlv.replace(/token=[^.]+\./, "token=eyJ0IjoieCJ9.");
+    const tampered = httpFlv.replace(/token=[^.]+\./, "token=eyJ0IjoieCJ9.");
     expect((await fetch(tampered)).status).toBe(401);
-    expect((await fetch(t.urls.httpFlv.split("?")[0] ?? "")).status).toBe(401);
-    const other = t.urls.httpFlv.replace(cam.id, pick((c) => c.id !== cam.id).id);
+    expect((await fetch(httpFlv.split("?")[0] ?? "")).status).toBe(401);
+    const other = httpFlv.replace(cam.id, pick((c) => c.id !== cam.id).id);
     expect((await fetch(other)).status).toBe(401);
     await expect(captureWs(tampered.replace(/^http/, "ws"), 500)).rejects.toMatchObject({ statusCode: 401 });
   });

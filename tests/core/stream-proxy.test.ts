@@ -1,0 +1,64 @@
+// A camera behind a stream proxy (拉流代理): the platform's play ticket carries only its RTMP URL, and the console's
+// relay pulls it through ffmpeg. The RTMP "camera" is ffmpeg itself, listening and publishing a demo clip.
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { captureHttp } from "../../relay/testing/flv-clients.js";
+import { composeConsole, type ConsoleApp } from "../../main/app/compose.js";
+import { createLogger } from "../../main/log/logger.js";
+import { findFreePort } from "../../main/media/free-port.js";
+import { nodeRelayLauncher } from "../../main/media/relay-process.js";
+import { buildPlatformBundles, buildRelayBundle, repoRoot } from "../support/bundles.js";
+
+const PROXIED = "52030200011326000001"; // a demo camera (雪亮, UNCONDITIONAL, online)
+
+describe("stream proxy camera over RTMP", () => {
+  let app: ConsoleApp;
+  let ffmpeg: ChildProcess;
+  const dataDir = mkdtempSync(join(tmpdir(), "vigil-proxy-"));
+
+  beforeAll(async () => {
+    const port = await findFreePort();
+    const rtmpUrl = `rtmp://127.0.0.1:${port}/live/cam1`;
+    ffmpeg = spawn("ffmpeg", ["-hide_banner", "-loglevel", "error", "-re", "-stream_loop", "-1", "-i", join(repoRoot, "resources", "demo", "plaza.flv"), "-c", "copy", "-f", "flv", "-listen", "1", rtmpUrl], { stdio: "ignore" });
+    process.env.VIGIL_PLATFORM_STATUS_INTERVAL_MS = "0";
+    process.env.VIGIL_PLATFORM_STREAM_PROXIES = JSON.stringify({ [PROXIED]: rtmpUrl });
+    const [relayEntry, platformBundleDir] = await Promise.all([buildRelayBundle(), buildPlatformBundles()]);
+    app = await composeConsole({
+      shell: "web",
+      version: "test",
+      dataDir,
+      resourcesDir: join(repoRoot, "resources"),
+      relayLauncher: nodeRelayLauncher(relayEntry),
+      platformBundleDir,
+      log: createLogger("test", "warn"),
+    });
+    delete process.env.VIGIL_PLATFORM_STREAM_PROXIES;
+    const login = await app.core.call("login", { username: "operator", password: "Vigil-operator-2024" });
+    expect(login.ok).toBe(true);
+    for (let i = 0; i < 200 && app.platform.status.state !== "online"; i++) await new Promise((r) => setTimeout(r, 100));
+  });
+
+  afterAll(async () => {
+    ffmpeg?.kill("SIGKILL");
+    await app?.dispose();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it("plays the proxied camera on the wall through the relay's RTMP source", async () => {
+    expect((await app.core.call("assignTile", { tile: 0, cameraId: PROXIED })).ok).toBe(true);
+    const opened = await app.core.call("openStream", { tile: 0 });
+    if (!opened.ok) throw new Error(opened.error.message);
+    const url = (opened.result as { url: string }).url.replace(/^ws:/, "http:");
+    const capture = await captureHttp(url, 6000);
+    expect(capture.status).toBe(200);
+    const frames = capture.tags.filter((t) => t.video && !t.video.isSequenceHeader);
+    expect(frames.length).toBeGreaterThan(10);
+    expect(frames[0]?.video?.isKeyframe).toBe(true);
+    const stats = app.relay.stats.find((s) => s.channel.startsWith(PROXIED));
+    expect(stats?.codec).toBe("h264");
+    expect(stats?.width).toBe(640);
+  });
+});
