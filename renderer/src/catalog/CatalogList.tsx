@@ -2,12 +2,13 @@
 // tree with 100,000 cameras open scrolls as lightly as one with ten. Rows are fixed-height. Placeholders in view
 // ask for their leaf page. Arrow keys move between rows, Left/Right close/open branches, Enter places a camera.
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { memo, useEffect, useLayoutEffect, useRef, type CSSProperties, type KeyboardEvent } from "react";
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, type CSSProperties, type KeyboardEvent } from "react";
+import type { SourceDomain } from "../../../contract/camera.js";
 import { useT } from "../i18n/use-t.js";
 import { useConsoleStore } from "../state/console-store.js";
 import { cityName } from "./city-names.js";
 import { loadLeafPage, retryLeaf, toggleBranch } from "./catalog-store.js";
-import { pagesToLoad, rowDepth, type CatalogRow } from "./catalog-rows.js";
+import { branchContext, pagesToLoad, rowDepth, type CatalogRow } from "./catalog-rows.js";
 import { CameraRow } from "./CameraRow.js";
 
 export const ROW_HEIGHT = 24;
@@ -57,6 +58,10 @@ export function CatalogList({ rows, scrollKey, resetKey, showRegion, label, test
     for (const { leaf, page } of pagesToLoad(rows, first, last)) void loadLeafPage(leaf, page);
   }, [rows, first, last]);
 
+  // While a long leaf fills the view, a sticky line names its county and domain (click: back to the domain row).
+  const topIndex = Math.floor((virtualizer.scrollOffset ?? 0) / ROW_HEIGHT);
+  const context = useMemo(() => branchContext(rows, topIndex), [rows, topIndex]);
+
   const focusRow = (index: number) => {
     const clamped = Math.max(0, Math.min(rows.length - 1, index));
     virtualizer.scrollToIndex(clamped, { align: "auto" });
@@ -97,6 +102,15 @@ export function CatalogList({ rows, scrollKey, resetKey, showRegion, label, test
 
   return (
     <div ref={scroller} className="catalog__list" role="tree" aria-label={label} data-testid={testId} data-rows={rows.length} onKeyDown={onKeyDown}>
+      {context && (
+        <StickyContext
+          region={context.region.name}
+          domain={context.domain.domain}
+          total={context.domain.total}
+          online={context.domain.online}
+          onClick={() => focusRow(context.domainIndex)}
+        />
+      )}
       <div className="catalog__sizer" style={{ height: virtualizer.getTotalSize() }}>
         {items.map((item) => {
           const row = rows[item.index]!;
@@ -174,6 +188,21 @@ const Row = memo(function Row({ row, index, style, showRegion }: { row: CatalogR
       );
   }
 });
+
+function StickyContext(props: { region: string; domain: SourceDomain; total: number; online: number; onClick: () => void }) {
+  const t = useT();
+  return (
+    <button type="button" className="catalog__sticky" data-testid="catalog-sticky" tabIndex={-1} onClick={props.onClick}>
+      <span className="tree__caret tree__caret--open" aria-hidden="true">
+        ▸
+      </span>
+      <span className="tree__label">
+        {props.region} › {t(`domain.${props.domain}`)}
+      </span>
+      <CountBadge total={props.total} online={props.online} />
+    </button>
+  );
+}
 
 function CountBadge({ total, online }: { total: number; online: number }) {
   const t = useT();

@@ -80,7 +80,14 @@ export function CatalogPanel() {
       </div>
       <FilterBar />
       {search && (
-        <div className="catalog__result" data-testid="search-summary" data-total={search.total} role="status">
+        <div
+          className="catalog__result"
+          data-testid="search-summary"
+          data-total={search.total}
+          data-status={search.status}
+          data-query={search.query}
+          role="status"
+        >
           {search.status === "failed" && search.code ? (
             <span className="catalog__note--error">{t("catalog.searchFailed", { reason: t(`error.${search.code}`) })}</span>
           ) : search.status === "loading" && search.items.length === 0 ? (

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { CameraView, CatalogTree } from "../../../contract/catalog-view.js";
 import {
   LEAF_PAGE_SIZE,
+  branchContext,
   flattenCatalog,
   leafKey,
   leafOpenKey,
@@ -139,5 +140,18 @@ describe("helpers", () => {
   it("round-trips leaf keys", () => expect(parseLeafKey(TO)).toEqual({ civilCode: "520303", domain: "tourism" }));
   it("lays search results flat", () => {
     expect(searchRows([cam(1), cam(2)]).map((r) => r.kind === "camera" && r.depth)).toEqual([0, 0]);
+  });
+});
+
+describe("branchContext", () => {
+  it("names the county and domain above a camera deep in a leaf", () => {
+    const rows = flattenCatalog(tree, new Set([regionOpenKey("520302"), leafOpenKey(SK), leafOpenKey(XL)]), new Map());
+    const ctx = branchContext(rows, 900);
+    expect(ctx).toMatchObject({ region: { code: "520302" }, regionIndex: 1, domain: { leaf: XL }, domainIndex: 2 });
+    const skIndex = rows.findIndex((r) => r.kind === "domain" && r.leaf === SK);
+    expect(branchContext(rows, skIndex + 1)?.domain.leaf).toBe(SK);
+    expect(branchContext(rows, 0)).toBeNull();
+    expect(branchContext(rows, 1)).toBeNull();
+    expect(branchContext(searchRows([cam(1)]), 0)).toBeNull();
   });
 });

@@ -144,3 +144,23 @@ export function rowDepth(row: CatalogRow): number {
       return 3;
   }
 }
+
+/**
+ * The county and domain a row sits under, while their own rows are scrolled out of view (the sticky context line
+ * above a long leaf). Null for rows that are not inside an open leaf.
+ */
+export function branchContext(rows: readonly CatalogRow[], index: number): { region: Extract<CatalogRow, { kind: "region" }>; regionIndex: number; domain: Extract<CatalogRow, { kind: "domain" }>; domainIndex: number } | null {
+  const row = rows[index];
+  if (!row || row.kind === "root" || row.kind === "region" || row.kind === "domain") return null;
+  if (row.kind === "camera" && row.depth !== 3) return null;
+  for (let i = index - 1; i >= 0; i--) {
+    const r = rows[i]!;
+    if (r.kind !== "domain") continue;
+    for (let j = i - 1; j >= 0; j--) {
+      const p = rows[j]!;
+      if (p.kind === "region") return { region: p, regionIndex: j, domain: r, domainIndex: i };
+    }
+    return null;
+  }
+  return null;
+}
