@@ -6,7 +6,7 @@ import { consoleActions } from "../state/console-actions.js";
 import { useConsoleStore } from "../state/console-store.js";
 
 export function roleNames(t: Translate, roles: NonNullable<SessionState["user"]>["roles"]): string {
-  return roles.map((r) => t(`role.${r}`)).join("、");
+  return roles.map((r) => t(`role.${r}`)).join(t("role.separator"));
 }
 
 export function UserBadge() {

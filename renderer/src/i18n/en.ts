@@ -18,6 +18,7 @@ export const en: Record<MessageKey, string> = {
   "role.commander": "Commander",
   "role.media": "Media",
   "role.approver": "Approver",
+  "role.separator": ", ",
   "role.auditor": "Auditor",
   "login.title": "Log in to the video platform",
   "login.subtitle": "Log in with your platform account to see the catalog and open cameras.",

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ApiErrorCodeSchema } from "../../../contract/console-api.js";
+import { ApiErrorCodeSchema, PlatformStatusSchema, RoleSchema } from "../../../contract/console-api.js";
+import { LockReasonSchema } from "../../../contract/catalog-view.js";
 import { SharingClassSchema, SourceDomainSchema } from "../../../contract/camera.js";
 import { en } from "./en.js";
 import { zhCN } from "./zh-CN.js";
@@ -22,6 +23,15 @@ describe("message tables", () => {
     for (const code of ApiErrorCodeSchema.options) expect(zhCN).toHaveProperty(errorMessageKey(code));
     for (const d of SourceDomainSchema.options) expect(zhCN).toHaveProperty(`domain.${d}`);
     for (const s of SharingClassSchema.options) expect(zhCN).toHaveProperty(`sharing.${s}`);
+  });
+  it("cover every lock reason, role and platform state", () => {
+    for (const r of LockReasonSchema.options) {
+      expect(zhCN).toHaveProperty(`lock.short.${r}`);
+      expect(zhCN).toHaveProperty(`lock.detail.${r}`);
+    }
+    for (const r of RoleSchema.options) expect(zhCN).toHaveProperty(`role.${r}`);
+    for (const s of PlatformStatusSchema.shape.state.options) expect(zhCN).toHaveProperty([`platform.state.${s}`]);
+    for (const d of SourceDomainSchema.options) expect(zhCN).toHaveProperty(`domain.short.${d}`);
   });
 });
 

@@ -16,6 +16,7 @@ export const zhCN = {
   "role.commander": "指挥长",
   "role.media": "媒体",
   "role.approver": "审批",
+  "role.separator": "、",
   "role.auditor": "审计",
   "login.title": "登录视频中台",
   "login.subtitle": "使用视频中台账号登录后，才能查看目录和调阅视频。",
