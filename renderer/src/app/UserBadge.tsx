@@ -22,7 +22,7 @@ export function UserBadge() {
       >
         <span className="user__name">{user.displayName}</span>
         <span className="user__meta">
-          {user.department} · {roles}
+          {roles} · {user.department}
         </span>
       </span>
       <button type="button" className="btn" data-testid="logout" title={t("header.logoutTitle")} onClick={() => void consoleActions.logout()}>

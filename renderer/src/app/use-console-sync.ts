@@ -25,7 +25,7 @@ export function useConsoleSync(): void {
       api.on("catalogChanged", ({ revision }) => {
         store().setCatalogRevision(revision);
         if (store().session?.user) refreshShown();
-        refreshCameras(wallCameraIds());
+        refreshCameras(wallCameraIds);
       }),
     ];
 
@@ -48,7 +48,7 @@ export function useConsoleSync(): void {
             if (reconnect && hadUser === user) refreshShown();
             else void reloadTree();
           }
-          refreshCameras(wallCameraIds());
+          refreshCameras(wallCameraIds);
         } catch (err) {
           const code = apiErrorCode(err);
           if (store().boot.status !== "ready") store().bootFailed(code, err instanceof Error ? err.message : String(err));

@@ -204,10 +204,13 @@ function StickyContext(props: { region: string; domain: SourceDomain; total: num
   );
 }
 
+/** Below this online rate a branch's count turns amber (a few offline cameras in a large branch are normal). */
+const LOW_ONLINE_RATE = 0.9;
+
 function CountBadge({ total, online }: { total: number; online: number }) {
   const t = useT();
   return (
-    <span className={`counts${online < total ? " counts--partial" : ""}`} title={t("catalog.countsTitle", { online, total })}>
+    <span className={`counts${total > 0 && online / total < LOW_ONLINE_RATE ? " counts--partial" : ""}`} title={t("catalog.countsTitle", { online, total })}>
       {t("catalog.counts", { online, total })}
     </span>
   );

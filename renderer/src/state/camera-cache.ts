@@ -46,9 +46,24 @@ export async function fetchCamera(id: string): Promise<void> {
   }
 }
 
-/** Refetches the given cameras (the ones on the wall, after a catalog change or a reconnect). */
-export function refreshCameras(ids: Iterable<string | null>): void {
-  for (const id of new Set(ids)) if (id) void fetchCamera(id);
+const REFRESH_MIN_MS = 1000;
+let refreshTimer: ReturnType<typeof setTimeout> | null = null;
+let lastRefreshAt = 0;
+
+/**
+ * Refetches the cameras `ids()` names (the ones on the wall) after a catalog change or a reconnect; bursts of
+ * changes (cameras flapping every 100 ms) coalesce into at most one round a second.
+ */
+export function refreshCameras(ids: () => Iterable<string | null>): void {
+  if (refreshTimer !== null) return;
+  refreshTimer = setTimeout(
+    () => {
+      refreshTimer = null;
+      lastRefreshAt = Date.now();
+      for (const id of new Set(ids())) if (id) void fetchCamera(id);
+    },
+    Math.max(0, lastRefreshAt + REFRESH_MIN_MS - Date.now()),
+  );
 }
 
 /** The camera for a tile: cached, fetched on first use. Undefined while loading or when unknown. */
