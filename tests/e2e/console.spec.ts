@@ -1,6 +1,6 @@
 // A user's first minutes with the console, in Chromium against the real web shell, relay and demo media.
 import { expect, test, type Page } from "@playwright/test";
-import { startConsole, type RunningConsole } from "./fixtures/console-app.js";
+import { loginAs, startConsole, type RunningConsole } from "./fixtures/console-app.js";
 import { frameColourCount, videoTime } from "./fixtures/video-probe.js";
 
 let app: RunningConsole;
@@ -11,18 +11,41 @@ test.afterAll(async () => {
   await app?.stop();
 });
 
+/** Opens the console; logs in as the demo operator when the login screen shows (the session lives in main). */
+async function openConsole(page: Page): Promise<void> {
+  await page.goto(app.url);
+  const login = page.getByTestId("login-screen");
+  const search = page.getByTestId("catalog-search");
+  await expect(login.or(search)).toBeVisible();
+  if (await login.isVisible()) await loginAs(page, "operator");
+}
+
+/** An online camera the operator may open (no lock badge). */
 async function firstOnlineCamera(page: Page, skip = 0) {
   const search = page.getByTestId("catalog-search");
   await search.fill("");
   // Searching by region expands it; pick cameras that are online.
   await search.fill("红花岗区");
-  const rows = page.locator('[data-testid^="camera-"][data-online="true"]');
+  const rows = page.locator('[data-testid^="camera-"][data-online="true"]:not(:has([data-testid^="lock-"]))');
   await expect(rows.first()).toBeVisible();
   return rows.nth(skip);
 }
 
-test("drag a camera onto a tile: live video within seconds, real pixels, stats, and the wall survives a reload", async ({ page }) => {
+test("log in with a demo account: a wrong password is refused in Chinese, the right one opens the console", async ({ page }) => {
   await page.goto(app.url);
+  await expect(page.getByTestId("login-screen")).toBeVisible();
+  await expect(page.getByTestId("demo-account-operator")).toBeVisible();
+  await page.getByTestId("login-username").fill("operator");
+  await page.getByTestId("login-password").fill("wrong-password");
+  await page.getByTestId("login-submit").click();
+  await expect(page.getByTestId("login-error")).toContainText(/密码|用户名/);
+  await loginAs(page, "operator");
+  await expect(page.getByTestId("user-badge")).toContainText("值班员");
+  await expect(page.getByTestId("platform-status")).toHaveAttribute("data-state", "online", { timeout: 20_000 });
+});
+
+test("drag a camera onto a tile: live video within seconds, real pixels, stats, and the wall survives a reload", async ({ page }) => {
+  await openConsole(page);
   await expect(page.locator("header")).toContainText("视频");
   await expect(page.getByTestId("tile-3")).toBeVisible();
   await expect(page.getByTestId("tile-4")).toHaveCount(0);
@@ -48,7 +71,7 @@ test("drag a camera onto a tile: live video within seconds, real pixels, stats, 
 });
 
 test("swap by dragging tiles, maximize with double-click, restore with Esc, select with digits, close a tile", async ({ page }) => {
-  await page.goto(app.url);
+  await openConsole(page);
   await page.getByTestId("layout-4").click();
   const a = await firstOnlineCamera(page, 1);
   const aId = (await a.getAttribute("data-testid"))!.replace("camera-", "");
@@ -73,20 +96,44 @@ test("swap by dragging tiles, maximize with double-click, restore with Esc, sele
 });
 
 test("an offline camera shows a clear error on its tile, in Chinese", async ({ page }) => {
-  await page.goto(app.url);
+  await openConsole(page);
+  await page.getByTestId("filter-online-offline").click();
   const search = page.getByTestId("catalog-search");
-  await search.fill("");
-  const offline = page.locator('[data-testid^="camera-"][data-online="false"]').first();
-  // Offline cameras sit in collapsed counties until searched; find one by a region that has one.
-  await search.fill("区");
+  await search.fill("5203");
+  const offline = page.locator('[data-testid^="camera-"][data-online="false"]:not(:has([data-testid^="lock-"]))').first();
   await expect(offline).toBeVisible();
   await offline.dragTo(page.getByTestId("tile-3"));
   await expect(page.getByTestId("tile-3")).toHaveAttribute("data-state", "error");
   await expect(page.getByTestId("tile-3")).toContainText("离线");
+  await search.fill("");
+  await page.getByTestId("filter-clear").click();
+});
+
+test("pinyin search finds cameras; a not-shared camera carries a lock and its tile says why", async ({ page }) => {
+  await openConsole(page);
+  const search = page.getByTestId("catalog-search");
+  await search.fill("dingzikou");
+  await expect(page.getByTestId("search-summary")).not.toHaveAttribute("data-total", "0");
+  const first = page.locator('[data-testid^="camera-"]').first();
+  await expect(first).toContainText("丁字口");
+  await search.fill("dzk");
+  await expect(page.locator('[data-testid^="camera-"]').first()).toContainText("丁字口");
+
+  await page.getByTestId("filter-sharing-NOT_SHARED").click();
+  await search.fill("5203");
+  const locked = page.locator('[data-testid^="camera-"][data-online="true"]:has([data-testid^="lock-"])').first();
+  await expect(locked).toBeVisible();
+  await expect(locked.locator('[data-testid^="lock-"]')).toHaveAttribute("data-reason", "NOT_SHARED");
+  await locked.dragTo(page.getByTestId("tile-3"));
+  await expect(page.getByTestId("tile-3")).toHaveAttribute("data-state", "locked");
+  await expect(page.getByTestId("tile-3")).toContainText("共享");
+  await page.getByTestId("tile-close-3").click();
+  await search.fill("");
+  await page.getByTestId("filter-clear").click();
 });
 
 test("English can be chosen and is remembered", async ({ page }) => {
-  await page.goto(app.url);
+  await openConsole(page);
   await page.getByTestId("locale-switch").click();
   await expect(page.locator("header")).toContainText(/Video|Console/);
   await page.reload();
@@ -96,7 +143,7 @@ test("English can be chosen and is remembered", async ({ page }) => {
 });
 
 test("a crashed relay: tiles reconnect and play again once the supervisor restarts it", async ({ page }) => {
-  await page.goto(app.url);
+  await openConsole(page);
   const tile = page.getByTestId("tile-0");
   await expect(tile).toHaveAttribute("data-state", "playing", { timeout: 10_000 });
   const pid = app.relayPid();
@@ -105,6 +152,23 @@ test("a crashed relay: tiles reconnect and play again once the supervisor restar
   await expect(tile).not.toHaveAttribute("data-state", "playing", { timeout: 10_000 });
   await expect(tile).toHaveAttribute("data-state", "playing", { timeout: 20_000 });
   expect(app.relayPid()).not.toBe(pid);
+});
+
+test("the platform API goes down: a degraded banner, the wall keeps playing, the catalog still answers", async ({ page }) => {
+  await openConsole(page);
+  const tile = page.getByTestId("tile-0");
+  await expect(tile).toHaveAttribute("data-state", "playing", { timeout: 10_000 });
+  const pid = app.platformApiPid();
+  expect(pid).not.toBeNull();
+  process.kill(pid!, "SIGKILL");
+  await expect(page.getByTestId("degraded-banner")).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByTestId("platform-status")).toHaveAttribute("data-state", "degraded");
+  const t0 = await videoTime(tile);
+  await page.waitForTimeout(2000);
+  expect(await videoTime(tile)).toBeGreaterThan(t0 + 1);
+  await expect(tile).toHaveAttribute("data-state", "playing");
+  await page.getByTestId("catalog-search").fill("dingzikou");
+  await expect(page.getByTestId("search-summary")).not.toHaveAttribute("data-total", "0");
 });
 
 test("the API refuses a page without the launch secret and malformed messages", async ({ page }) => {

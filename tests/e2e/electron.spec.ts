@@ -23,10 +23,12 @@ test("Electron shell: hardened window shows the console and plays a camera", asy
   const app = await electron.launch({
     executablePath: binary!,
     args: [root, ...(process.getuid?.() === 0 ? ["--no-sandbox"] : [])],
-    env: { ...process.env, VIGIL_DATA_DIR: mkdtempSync(join(tmpdir(), "vigil-electron-")) },
+    env: { ...process.env, VIGIL_DATA_DIR: mkdtempSync(join(tmpdir(), "vigil-electron-")), VIGIL_PLATFORM_STATUS_INTERVAL_MS: "0" },
   });
   try {
     const page = await app.firstWindow();
+    await page.getByTestId("demo-account-operator").click();
+    await page.getByTestId("login-submit").click();
     await expect(page.locator("header")).toContainText("视频");
     const prefs = await app.evaluate(({ BrowserWindow }) => {
       const wc = BrowserWindow.getAllWindows()[0]!.webContents;
@@ -34,7 +36,7 @@ test("Electron shell: hardened window shows the console and plays a camera", asy
     });
     expect(prefs.url.startsWith("app://vigil/")).toBe(true);
     expect(await page.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe("undefined");
-    const camera = page.locator('[data-testid^="camera-"][data-online="true"]').first();
+    const camera = page.locator('[data-testid^="camera-"][data-online="true"]:not(:has([data-testid^="lock-"]))').first();
     await page.getByTestId("catalog-search").fill("红花岗区");
     await camera.dragTo(page.getByTestId("tile-0"));
     await expect(page.getByTestId("tile-0")).toHaveAttribute("data-state", "playing", { timeout: 15_000 });

@@ -53,7 +53,7 @@ app.whenReady().then(async () => {
   consoleApp = await composeConsole({
     shell: "electron",
     version: app.getVersion(),
-    dataDir: app.getPath("userData"),
+    dataDir: process.env.VIGIL_DATA_DIR || app.getPath("userData"),
     resourcesDir,
     relayLauncher: utilityRelayLauncher(join(appRoot, "dist", "relay", "relay-main.cjs")),
     platformUrl: process.env.VIGIL_PLATFORM_URL ? parsePlatformUrl(process.env.VIGIL_PLATFORM_URL) : null,
