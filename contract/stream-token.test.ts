@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { signToken } from "./signed-token.js";
 import { mintStreamToken, verifyStreamToken } from "./stream-token.js";
 
 const key = randomBytes(32);
@@ -33,6 +34,11 @@ describe("stream tokens", () => {
     const token = mintStreamToken(key, claims);
     expect(verifyStreamToken(key, token, claims.channel, claims.deadline)).toEqual({ ok: false, reason: "expired" });
     expect(verifyStreamToken(key, token, claims.channel, claims.deadline - 1).ok).toBe(true);
+  });
+
+  it("refuses a token of another kind signed with the same key (purpose separation)", () => {
+    const other = signToken(key, "vigil-media", { c: claims.channel, s: claims.session, d: claims.deadline });
+    expect(verifyStreamToken(key, other, claims.channel, now)).toEqual({ ok: false, reason: "bad-signature" });
   });
 
   it("refuses garbage", () => {
