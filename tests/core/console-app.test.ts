@@ -8,30 +8,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CameraPage, CatalogTree } from "../../contract/catalog-view.js";
 import type { PlatformStatus, RelayStatus, SessionState } from "../../contract/console-api.js";
 import type { WallState } from "../../contract/wall.js";
-import { composeConsole, type ConsoleApp } from "../../main/app/compose.js";
-import { createLogger } from "../../main/log/logger.js";
-import { nodeRelayLauncher } from "../../main/media/relay-process.js";
-import { buildPlatformBundles, buildRelayBundle, repoRoot } from "../support/bundles.js";
+import type { ConsoleApp } from "../../main/app/compose.js";
+import { buildPlatformBundles, buildRelayBundle, composeTestConsole } from "../support/bundles.js";
 
 // Cameras must not flip online/offline under the test (the demo platform simulates that every 20 s by default).
 process.env.VIGIL_PLATFORM_STATUS_INTERVAL_MS = "0";
-const log = createLogger("test", "warn");
-let relayEntry = "";
-let platformBundleDir = "";
+let bundles = { relayEntry: "", platformBundleDir: "" };
 const dataDir = mkdtempSync(join(tmpdir(), "vigil-core-"));
-
-async function open(): Promise<ConsoleApp> {
-  return composeConsole({
-    shell: "web",
-    version: "test",
-    dataDir,
-    resourcesDir: join(repoRoot, "resources"),
-    relayLauncher: nodeRelayLauncher(relayEntry),
-    platformBundleDir,
-    platformRetryBaseMs: 200,
-    log,
-  });
-}
+const open = (): Promise<ConsoleApp> => composeTestConsole(dataDir, bundles);
 
 async function call<T>(app: ConsoleApp, method: string, params: unknown = {}): Promise<T> {
   const outcome = await app.core.call(method, params);
@@ -61,7 +45,8 @@ describe("console core end to end (in-process shell, embedded platform)", () => 
   let locked = "";
 
   beforeAll(async () => {
-    [relayEntry, platformBundleDir] = await Promise.all([buildRelayBundle(), buildPlatformBundles()]);
+    const [relayEntry, platformBundleDir] = await Promise.all([buildRelayBundle(), buildPlatformBundles()]);
+    bundles = { relayEntry, platformBundleDir };
     app = await open();
   });
 

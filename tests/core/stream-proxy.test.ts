@@ -6,11 +6,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { captureHttp } from "../../relay/testing/flv-clients.js";
-import { composeConsole, type ConsoleApp } from "../../main/app/compose.js";
-import { createLogger } from "../../main/log/logger.js";
+import type { ConsoleApp } from "../../main/app/compose.js";
 import { findFreePort } from "../../main/media/free-port.js";
-import { nodeRelayLauncher } from "../../main/media/relay-process.js";
-import { buildPlatformBundles, buildRelayBundle, repoRoot } from "../support/bundles.js";
+import { buildPlatformBundles, buildRelayBundle, composeTestConsole, repoRoot } from "../support/bundles.js";
 
 const PROXIED = "52030200011326000001"; // a demo camera (雪亮, UNCONDITIONAL, online)
 
@@ -26,15 +24,7 @@ describe("stream proxy camera over RTMP", () => {
     process.env.VIGIL_PLATFORM_STATUS_INTERVAL_MS = "0";
     process.env.VIGIL_PLATFORM_STREAM_PROXIES = JSON.stringify({ [PROXIED]: rtmpUrl });
     const [relayEntry, platformBundleDir] = await Promise.all([buildRelayBundle(), buildPlatformBundles()]);
-    app = await composeConsole({
-      shell: "web",
-      version: "test",
-      dataDir,
-      resourcesDir: join(repoRoot, "resources"),
-      relayLauncher: nodeRelayLauncher(relayEntry),
-      platformBundleDir,
-      log: createLogger("test", "warn"),
-    });
+    app = await composeTestConsole(dataDir, { relayEntry, platformBundleDir });
     delete process.env.VIGIL_PLATFORM_STREAM_PROXIES;
     const login = await app.core.call("login", { username: "operator", password: "Vigil-operator-2024" });
     expect(login.ok).toBe(true);

@@ -3,6 +3,9 @@
 import { build } from "esbuild";
 import { mkdirSync, mkdtempSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { composeConsole, type ConsoleApp } from "../../main/app/compose.js";
+import { createLogger } from "../../main/log/logger.js";
+import { nodeRelayLauncher } from "../../main/media/relay-process.js";
 
 export const repoRoot = resolve(import.meta.dirname, "..", "..");
 
@@ -37,4 +40,18 @@ export async function buildRelayBundle(): Promise<string> {
 /** Folder holding platform-main.cjs and media-main.cjs. */
 export async function buildPlatformBundles(): Promise<string> {
   return bundle(ENTRIES.platform);
+}
+
+/** Composes the console as the web shell does, on the freshly built bundles (relay child, embedded platform). */
+export async function composeTestConsole(dataDir: string, bundles: { relayEntry: string; platformBundleDir: string }): Promise<ConsoleApp> {
+  return composeConsole({
+    shell: "web",
+    version: "test",
+    dataDir,
+    resourcesDir: join(repoRoot, "resources"),
+    relayLauncher: nodeRelayLauncher(bundles.relayEntry),
+    platformBundleDir: bundles.platformBundleDir,
+    platformRetryBaseMs: 200,
+    log: createLogger("test", "warn"),
+  });
 }
