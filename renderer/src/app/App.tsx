@@ -1,5 +1,5 @@
 // Runs in the renderer. The console window: the login screen while no one is logged in; then header, platform
-// banner, catalog on the left and the wall on the right.
+// banner, catalog on the left and the wall on the right; the relay panel docks below them (the wall shrinks, nothing is hidden).
 import { useEffect } from "react";
 import { CatalogPanel } from "../catalog/CatalogPanel.js";
 import { useT } from "../i18n/use-t.js";
@@ -10,12 +10,15 @@ import { Header } from "./Header.js";
 import { LoginScreen } from "./LoginScreen.js";
 import { NoticeStack } from "./NoticeStack.js";
 import { PlatformBanner } from "./PlatformBanner.js";
+import { RelayPanel } from "./RelayPanel.js";
+import { useRelayStatsFeed } from "../state/relay-stats.js";
 import { useConsoleSync } from "./use-console-sync.js";
 import { useWallKeys } from "./use-wall-keys.js";
 
 export function App() {
   useConsoleSync();
   useWallKeys();
+  useRelayStatsFeed();
   const t = useT();
   const locale = useConsoleStore((s) => s.locale);
   const boot = useConsoleStore((s) => s.boot);
@@ -53,6 +56,7 @@ export function App() {
         {boot.status === "ready" ? <CatalogPanel /> : <aside className="catalog" />}
         {boot.status === "ready" ? <Wall /> : <div className="wall wall--loading">{t("app.loading")}</div>}
       </main>
+      {boot.status === "ready" && <RelayPanel />}
       <NoticeStack />
     </div>
   );

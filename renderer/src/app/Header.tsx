@@ -1,10 +1,11 @@
-// Runs in the renderer. Top bar: app name, layout switcher, platform and relay status, the user, logout, language.
+// Runs in the renderer. Top bar: app name, layout switcher, platform and relay status (and the relay panel toggle), the user, logout, language.
 import { WALL_LAYOUTS } from "../../../contract/wall.js";
 import { useT } from "../i18n/use-t.js";
 import { consoleActions } from "../state/console-actions.js";
 import { useConsoleStore } from "../state/console-store.js";
 import { PlatformIndicator } from "./PlatformIndicator.js";
 import { RelayIndicator } from "./RelayIndicator.js";
+import { RelayPanelToggle } from "./RelayPanel.js";
 import { UserBadge } from "./UserBadge.js";
 
 export function Header() {
@@ -34,6 +35,7 @@ export function Header() {
       <div className="header__spacer" />
       <PlatformIndicator />
       <RelayIndicator />
+      <RelayPanelToggle />
       <UserBadge />
       <LocaleSwitch />
     </header>

@@ -1,4 +1,4 @@
-// Runs in the renderer. Wall keyboard: 1–9 select tiles 0–8, Esc restores a maximized tile, Delete clears the selected tile.
+// Runs in the renderer. Wall keyboard: 1–9 select tiles 0–8, Esc closes the relay panel, else restores a maximized tile, Delete clears the selected tile.
 import { useEffect } from "react";
 import { consoleActions } from "../state/console-actions.js";
 import { useConsoleStore } from "../state/console-store.js";
@@ -17,7 +17,11 @@ export function useWallKeys(): void {
       const wall = s.wall;
       if (!wall) return;
       if (e.key === "Escape") {
-        if (wall.maximized !== null) {
+        if (s.relayPanelOpen) {
+          // The open relay panel takes Esc first; a maximized tile stays until the next one.
+          e.preventDefault();
+          s.setRelayPanelOpen(false);
+        } else if (wall.maximized !== null) {
           e.preventDefault();
           void consoleActions.setMaximized(null);
         } else if (!typingInField(e.target)) {

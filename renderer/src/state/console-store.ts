@@ -1,5 +1,5 @@
 // Runs in the renderer. A zustand mirror of what main sent (wall, relay, locale, session, platform status) plus purely
-// local UI state (selected tile, notices). Main stays the source of truth: the wall here only ever changes to a
+// local UI state (selected tile, relay panel, notices). Main stays the source of truth: the wall here only ever changes to a
 // WallState main returned. The catalog itself lives in main; the panel keeps what it shows in catalog/catalog-store.
 import { create } from "zustand";
 import type { ApiErrorCode, Bootstrap, Locale, PlatformStatus, RelayStatus, SessionState } from "../../../contract/console-api.js";
@@ -22,6 +22,8 @@ export type ConsoleState = {
   /** Last catalogChanged revision main announced (0 before any). */
   catalogRevision: number;
   selectedTile: number | null;
+  /** The relay panel (per-stream relay stats) is open. */
+  relayPanelOpen: boolean;
   notices: readonly Notice[];
 };
 
@@ -37,6 +39,7 @@ type ConsoleActions = {
   setPlatform(platform: PlatformStatus): void;
   setCatalogRevision(revision: number): void;
   selectTile(tile: number | null): void;
+  setRelayPanelOpen(open: boolean): void;
   pushNotice(n: Omit<Notice, "id">): void;
   dismissNotice(id: number): void;
 };
@@ -54,6 +57,7 @@ export const useConsoleStore = create<ConsoleState & ConsoleActions>()((set, get
   platform: { state: "logged-out", lastContactAt: null, retryAt: null, cameras: 0, lastError: null },
   catalogRevision: 0,
   selectedTile: null,
+  relayPanelOpen: false,
   notices: [],
 
   applyBootstrap: (b) => {
@@ -80,6 +84,7 @@ export const useConsoleStore = create<ConsoleState & ConsoleActions>()((set, get
   setPlatform: (platform) => set({ platform }),
   setCatalogRevision: (catalogRevision) => set({ catalogRevision }),
   selectTile: (selectedTile) => set({ selectedTile }),
+  setRelayPanelOpen: (relayPanelOpen) => set({ relayPanelOpen }),
   pushNotice: (n) => set({ notices: [...get().notices, { ...n, id: ++noticeSeq }].slice(-MAX_NOTICES) }),
   dismissNotice: (id) => set({ notices: get().notices.filter((n) => n.id !== id) }),
 }));

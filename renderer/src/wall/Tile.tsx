@@ -3,20 +3,26 @@ import { useRef, useState } from "react";
 import { useT } from "../i18n/use-t.js";
 import { consoleActions } from "../state/console-actions.js";
 import { useCameraView } from "../state/camera-cache.js";
-import { useConsoleStore } from "../state/console-store.js";
+import { streamBlock, useConsoleStore } from "../state/console-store.js";
+import { useRelayStats } from "../state/relay-stats.js";
+import { statsForTile, tileUpstream, type StreamProfile } from "../state/relay-stats-view.js";
+import { useShallow } from "zustand/shallow";
 import { acceptsDrag, readDrop, setTileDrag } from "./dnd.js";
 import { TileOverlay } from "./TileOverlay.js";
 import { useTileStream } from "./use-tile-stream.js";
 
-type Props = { index: number; cameraId: string | null; maximized: boolean; hidden: boolean };
+type Props = { index: number; cameraId: string | null; maximized: boolean; hidden: boolean; profile: StreamProfile };
 
-export function Tile({ index, cameraId, maximized, hidden }: Props) {
+export function Tile({ index, cameraId, maximized, hidden, profile }: Props) {
   const t = useT();
   const video = useRef<HTMLVideoElement | null>(null);
   const selected = useConsoleStore((s) => s.selectedTile === index);
   const camera = useCameraView(cameraId);
   const [dropHover, setDropHover] = useState(false);
   const { status, stream } = useTileStream(index, cameraId, maximized, hidden, video);
+  // What the relay reports for this tile's channel; ignored while the relay or core link is down (stale then).
+  const blocked = useConsoleStore((s) => streamBlock(s) !== null);
+  const upstream = useRelayStats(useShallow((s) => (blocked ? null : tileUpstream(statsForTile(s.stats?.streams, cameraId, profile)))));
 
   const classes = ["tile", `tile--${status.state}`];
   if (selected) classes.push("tile--selected");
@@ -31,6 +37,7 @@ export function Tile({ index, cameraId, maximized, hidden }: Props) {
       data-state={status.state}
       data-lock-reason={status.state === "locked" ? lockReasonOfMessage(status.message) : undefined}
       data-camera-id={cameraId ?? ""}
+      data-upstream={upstream?.reconnecting ? "reconnecting" : undefined}
       data-selected={selected}
       aria-selected={selected}
       aria-hidden={hidden || undefined}
@@ -66,7 +73,7 @@ export function Tile({ index, cameraId, maximized, hidden }: Props) {
       {cameraId !== null && (
         <video key={`${cameraId}:${maximized}`} ref={video} className="tile__video" muted autoPlay playsInline disablePictureInPicture />
       )}
-      <TileOverlay index={index} cameraId={cameraId} camera={camera} status={status} stream={stream} />
+      <TileOverlay index={index} cameraId={cameraId} camera={camera} status={status} stream={stream} upstream={upstream} />
     </div>
   );
 }

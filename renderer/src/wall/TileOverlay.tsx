@@ -1,15 +1,33 @@
-// Runs in the renderer. Text over a tile: number, camera name + region, state message, close button, stats strip.
+// Runs in the renderer. Text over a tile: number, camera name + region, state message (and the relay's "upstream
+// reconnecting"), close button, stats strip (player figures plus the relay's upstream codec and transcoding marker).
 import { useEffect, useState } from "react";
 import type { CameraView } from "../../../contract/catalog-view.js";
 import { useT } from "../i18n/use-t.js";
 import type { TileStats, TileStatus, TileStream } from "../player/tile-stream.js";
 import { consoleActions } from "../state/console-actions.js";
+import { codecLabel, type TileUpstream } from "../state/relay-stats-view.js";
 
-type Props = { index: number; cameraId: string | null; camera: CameraView | undefined; status: TileStatus; stream: TileStream | null };
+type Props = {
+  index: number;
+  cameraId: string | null;
+  camera: CameraView | undefined;
+  status: TileStatus;
+  stream: TileStream | null;
+  /** What the relay reports for this tile's channel (null when it reports nothing or is unreachable). */
+  upstream: TileUpstream | null;
+};
 
-export function TileOverlay({ index, cameraId, camera, status, stream }: Props) {
+export function TileOverlay({ index, cameraId, camera, status, stream, upstream }: Props) {
   const t = useT();
   const stop = (e: { stopPropagation(): void }) => e.stopPropagation();
+  // A locked or expired tile has no stream of its own; the relay's channel may still serve someone else.
+  const upstreamLine =
+    upstream?.reconnecting && status.state !== "locked" && status.state !== "expired" ? (
+      <span className="tile__upstream" data-testid={`tile-upstream-${index}`}>
+        <span>{t("tile.upstreamReconnecting")}</span>
+        {upstream.reconnects > 0 && <span className="tile__upstream-count">{t("tile.upstreamReconnects", { n: upstream.reconnects })}</span>}
+      </span>
+    ) : null;
   return (
     <div className="tile__overlay">
       <div className="tile__top">
@@ -42,22 +60,23 @@ export function TileOverlay({ index, cameraId, camera, status, stream }: Props) 
           <span>{t("tile.empty", { n: index + 1 })}</span>
           <span className="tile__hint">{t("tile.emptyHint")}</span>
         </div>
+      ) : status.message === null ? (
+        upstreamLine && <div className="tile__status tile__status--upstream">{upstreamLine}</div>
       ) : (
-        status.message !== null && (
-          <div className={`tile__status tile__status--${status.state}`} data-testid={`tile-status-${index}`}>
-            {status.state === "connecting" && <span className="spinner" aria-hidden="true" />}
-            {status.state === "locked" && (
-              <svg className="tile__lock" width="22" height="24" viewBox="0 0 9 10" aria-hidden="true">
-                <rect x="0.5" y="4.5" width="8" height="5" rx="1" fill="currentColor" />
-                <path d="M2.2 4.5V3a2.3 2.3 0 0 1 4.6 0v1.5" fill="none" stroke="currentColor" strokeWidth="1.1" />
-              </svg>
-            )}
-            <span>{t(status.message)}</span>
-            <RetryLine status={status} stream={stream} />
-          </div>
-        )
+        <div className={`tile__status tile__status--${status.state}`} data-testid={`tile-status-${index}`}>
+          {status.state === "connecting" && <span className="spinner" aria-hidden="true" />}
+          {status.state === "locked" && (
+            <svg className="tile__lock" width="22" height="24" viewBox="0 0 9 10" aria-hidden="true">
+              <rect x="0.5" y="4.5" width="8" height="5" rx="1" fill="currentColor" />
+              <path d="M2.2 4.5V3a2.3 2.3 0 0 1 4.6 0v1.5" fill="none" stroke="currentColor" strokeWidth="1.1" />
+            </svg>
+          )}
+          <span>{t(status.message)}</span>
+          {upstreamLine}
+          <RetryLine status={status} stream={stream} />
+        </div>
       )}
-      {cameraId !== null && stream && status.state === "playing" && <StatsStrip stream={stream} />}
+      {cameraId !== null && stream && status.state === "playing" && <StatsStrip index={index} stream={stream} upstream={upstream} />}
     </div>
   );
 }
@@ -97,7 +116,7 @@ function fmt(v: number | null, digits = 0): string {
   return v === null ? "–" : v.toFixed(digits);
 }
 
-function StatsStrip({ stream }: { stream: TileStream }) {
+function StatsStrip({ index, stream, upstream }: { index: number; stream: TileStream; upstream: TileUpstream | null }) {
   const t = useT();
   const [stats, setStats] = useState<TileStats | null>(() => stream.stats());
   useEffect(() => {
@@ -105,16 +124,31 @@ function StatsStrip({ stream }: { stream: TileStream }) {
     const timer = setInterval(() => setStats(stream.stats()), 1000);
     return () => clearInterval(timer);
   }, [stream]);
-  if (!stats) return null;
+  const codec = codecLabel(upstream?.codec ?? null);
+  if (!stats && !codec) return null;
   return (
     <div className="tile__stats" data-testid="tile-stats">
-      {t("tile.stats.value", {
-        w: fmt(stats.width),
-        h: fmt(stats.height),
-        fps: fmt(stats.fps),
-        kbps: fmt(stats.kbps),
-        latency: fmt(stats.latency, 2),
-      })}
+      {upstream?.transcoding && (
+        <span className="tile__transcode" data-testid={`tile-transcoding-${index}`}>
+          {t("tile.transcoding", { from: codec ?? "H.265" })}
+        </span>
+      )}
+      {codec && !upstream?.transcoding && (
+        <span className="tile__codec" data-testid={`tile-codec-${index}`} title={t("tile.stats.codecTitle")}>
+          {codec}
+        </span>
+      )}
+      {stats && (
+        <span className="tile__figures">
+          {t("tile.stats.value", {
+            w: fmt(stats.width),
+            h: fmt(stats.height),
+            fps: fmt(stats.fps),
+            kbps: fmt(stats.kbps),
+            latency: fmt(stats.latency, 2),
+          })}
+        </span>
+      )}
     </div>
   );
 }

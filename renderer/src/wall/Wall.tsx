@@ -1,6 +1,7 @@
 // Runs in the renderer. The wall: a sqrt(layout)×sqrt(layout) grid of tiles, one of them optionally maximized.
 import { useT } from "../i18n/use-t.js";
 import { useConsoleStore } from "../state/console-store.js";
+import { tileProfile } from "../state/relay-stats-view.js";
 import { effectiveMaximized, gridSide, visibleTiles } from "./wall-grid.js";
 import { Tile } from "./Tile.js";
 
@@ -20,7 +21,14 @@ export function Wall() {
       style={{ gridTemplateColumns: `repeat(${side}, minmax(0, 1fr))`, gridTemplateRows: `repeat(${side}, minmax(0, 1fr))` }}
     >
       {visibleTiles(wall.layout).map((i) => (
-        <Tile key={i} index={i} cameraId={wall.tiles[i] ?? null} maximized={maximized === i} hidden={maximized !== null && maximized !== i} />
+        <Tile
+          key={i}
+          index={i}
+          cameraId={wall.tiles[i] ?? null}
+          maximized={maximized === i}
+          hidden={maximized !== null && maximized !== i}
+          profile={tileProfile(wall.layout, maximized, i)}
+        />
       ))}
     </section>
   );
