@@ -132,6 +132,23 @@ test("pinyin search finds cameras; a not-shared camera carries a lock and its ti
   await page.getByTestId("filter-clear").click();
 });
 
+test("the relay panel lists live streams with codec, resolution and viewers; tiles show the upstream codec", async ({ page }) => {
+  await openConsole(page);
+  const tile = page.getByTestId("tile-0");
+  if ((await tile.getAttribute("data-state")) === "idle") await (await firstOnlineCamera(page)).dragTo(tile);
+  await expect(tile).toHaveAttribute("data-state", "playing", { timeout: 10_000 });
+  await expect(tile).toContainText("H.264");
+  const cameraId = await tile.getAttribute("data-camera-id");
+  await page.getByTestId("relay-panel-toggle").click();
+  const panel = page.getByTestId("relay-panel");
+  await expect(panel).toBeVisible();
+  const row = panel.getByTestId(`relay-stream-${cameraId}_sub`);
+  await expect(row).toContainText("640×360");
+  await expect(row).toContainText(/H\.?264/i);
+  await page.keyboard.press("Escape");
+  await expect(panel).toBeHidden();
+});
+
 test("English can be chosen and is remembered", async ({ page }) => {
   await openConsole(page);
   await page.getByTestId("locale-switch").click();
