@@ -21,8 +21,11 @@ function emptyCapture(): FlvCapture {
   return { header: null, tags: [], bytes: 0, firstByteMs: null, closeCode: null, closeReason: "", closedAfterMs: null, headerFirst: false, raw: [] };
 }
 
-/** Connects over WebSocket and collects until `ms` passes or the relay closes. Rejects on a refused upgrade with the status. */
-export function captureWs(url: string, ms: number, opts: { keepRaw?: boolean } = {}): Promise<FlvCapture> {
+/**
+ * Connects over WebSocket and collects until `ms` passes or the relay closes. Rejects on a refused upgrade with the
+ * status. `onTag` sees each tag as it arrives (to tell what came when).
+ */
+export function captureWs(url: string, ms: number, opts: { keepRaw?: boolean; onTag?: (tag: FlvTag) => void } = {}): Promise<FlvCapture> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const cap = emptyCapture();
@@ -49,8 +52,10 @@ export function captureWs(url: string, ms: number, opts: { keepRaw?: boolean } =
       }
       cap.bytes += data.length;
       if (opts.keepRaw) cap.raw.push(data);
-      cap.tags.push(...parser.push(data));
+      const tags = parser.push(data);
+      cap.tags.push(...tags);
       cap.header = parser.header;
+      if (opts.onTag) for (const tag of tags) opts.onTag(tag);
     });
     ws.on("close", (code, reason) => {
       clearTimeout(timer);

@@ -1,5 +1,6 @@
 // Real upstreams against an in-process relay: HTTP-FLV and WS-FLV pulls from a small media server, RTMP and
-// RTSP through ffmpeg, and every kind of bad upstream: each gives a clear error (viewer, log, stats), no crash.
+// RTSP through ffmpeg (RTSP playback against a real server: rtsp-source.test.ts), and every kind of bad upstream:
+// each gives a clear error (viewer, log, stats), no crash.
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -256,7 +257,7 @@ describe("through ffmpeg", () => {
     expect(logs.some((l) => l.channel === "rtmp1" && l.message.startsWith("opening rtmp rtmp://127.0.0.1") && l.message.endsWith("via ffmpeg"))).toBe(true);
   });
 
-  it("says why an RTSP camera cannot be reached (no RTSP server on this machine: connection refused)", async () => {
+  it("says why an RTSP camera cannot be reached (connection refused; playing RTSP: rtsp-source.test.ts)", async () => {
     register("rtsp1", { kind: "rtsp", url: `rtsp://127.0.0.1:${await freePort()}/stream1` });
     const cap = await captureHttp(httpUrl("rtsp1"), 5000);
     expect(cap.status).toBe(502);
