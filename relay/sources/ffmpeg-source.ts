@@ -17,9 +17,12 @@ const HEVC_NOT_IN_FLV = /hevc not compatible with flv|codec not currently suppor
 
 export function ffmpegInputArgs(kind: "rtsp" | "rtmp", url: string): string[] {
   // Probing 1 s instead of 5 s: copy only needs the codec parameters, and every second here is a black tile.
+  // No "-fflags nobuffer": it discards the probed packets, so copy waits for the *next* keyframe (first picture
+  // 2.2 s instead of 1.3 s against a 1 s GOP, worse with 2–4 s GOPs). The probed second then arrives as one burst,
+  // which the relay's GOP cache absorbs and the tile player's live-edge chasing skips.
   // RTSP over TCP: UDP loses packets through NAT and firewalls, and camera streams are large.
   const protocol = kind === "rtsp" ? ["-rtsp_transport", "tcp", "-timeout", IO_TIMEOUT_US] : ["-rw_timeout", IO_TIMEOUT_US];
-  return ["-hide_banner", "-loglevel", "error", "-nostdin", "-fflags", "nobuffer", "-analyzeduration", "1000000", "-probesize", "512000", ...protocol, "-i", url];
+  return ["-hide_banner", "-loglevel", "error", "-nostdin", "-analyzeduration", "1000000", "-probesize", "512000", ...protocol, "-i", url];
 }
 
 /** H.264 that every browser decodes, one frame in, one frame out, no lookahead. */

@@ -145,9 +145,9 @@ describe("an RTSP camera through the relay", () => {
     expect(ws.header).toMatchObject({ hasVideo: true, hasAudio: false });
     expect(flvStartProblem(ws)).toBeNull(); // metadata, sequence header, then a keyframe at 0, monotonic
     expect(ws.tags.filter((t) => t.video?.isSequenceHeader)).toHaveLength(1);
-    // The first frame comes after ~2 s: ffmpeg probes ~1 s and, with -fflags nobuffer, drops what it probed, so it
-    // starts at the next keyframe. The rest is live at 25 fps. (">=" between frames: ffmpeg's H.264 parser may
-    // stamp the first inter frame after an RTP start with the keyframe's time.)
+    // The first frame comes after ffmpeg's ~1 s probe (the probed second arrives as a burst), the rest live at
+    // 25 fps. (">=" between frames: ffmpeg's H.264 parser may stamp the first inter frame after an RTP start with
+    // the keyframe's time.)
     expectSteady25fps(videoFrames(ws));
     expect(flvStartProblem(http)).toBeNull();
     expect(videoFrames(http).length).toBeGreaterThan(10);
