@@ -3,6 +3,7 @@
 import { machineLine, mdTable, verdict, type ReportHeader } from "../common/report.js";
 import { percentile, round, slope, summarize, type Summary } from "../common/stats.js";
 import { barChartSvg } from "../common/svg-chart.js";
+import { liveTileConfig } from "../../renderer/src/player/live-tile-config.js";
 import type { EngineName } from "../pages/engines.js";
 import type { G2gSample } from "../pages/latency-page.js";
 
@@ -159,8 +160,8 @@ function explainMisses(r: LatencyReport): string[] {
     const pipeline = m.g2g.p50 !== null && m.buffer_ms.p50 !== null ? round(m.g2g.p50 - m.buffer_ms.p50) : null;
     out.push(
       `- **Glass-to-glass**: of the ${m.g2g.p50} ms median, the player holds ${m.buffer_ms.p50} ms of buffered media ahead of the playhead; the rest (~${pipeline} ms) is encode + RTMP + upstream + relay + decode + compositing. ` +
-        "A new viewer starts from the relay's GOP cache, i.e. at a keyframe up to one GOP (here 1 s) old, and Chromium plays from there; mpegts.js's latency chasing (`liveBufferLatencyChasing`) only acts once the buffer exceeds `liveBufferLatencyMaxLatency` = 1.5 s, so the tile keeps that head start as latency for good. " +
-        "What would close it: mpegts.js `liveSync` (playback-rate catch-up) with a target of ~0.3 s, or `liveBufferLatencyMaxLatency` ≈ 0.5 s, or a seek to the live edge once the first frame is shown — each trades a brief speed-up or skip at tile start for ~0.5 s less latency. A shorter GOP upstream also shortens the head start.",
+        `A new viewer starts from the relay's GOP cache (a keyframe up to one GOP old); the console's player jumps to the live edge once more than ${liveTileConfig.liveBufferLatencyMaxLatency} s is buffered (leaving ${liveTileConfig.liveBufferLatencyMinRemain} s), then plays at ${liveTileConfig.liveSyncPlaybackRate}× while the buffer exceeds ${liveTileConfig.liveSyncMaxLatency} s, down to ${liveTileConfig.liveSyncTargetLatency} s. ` +
+        "The buffer that remains is the player's safety margin against jitter; lowering the liveSync target further trades stalls (visible on a 2-core machine with many tiles) for latency.",
     );
   }
   if (!(le(m.ttff.p50, 100) ?? true) || !(le(m.ttff.p95, 200) ?? true)) {

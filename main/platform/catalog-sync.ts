@@ -123,21 +123,28 @@ export class CatalogSync {
     let progress = resume;
     if (!progress) await store.clearSeen();
     const started = Date.now();
+    type Fetched = { ok: true; page: z.infer<typeof LenientSnapshotSchema> } | { ok: false; error: unknown };
+    const fetchPage = (pageToken: string | undefined): Promise<Fetched> =>
+      client
+        .callWith("snapshot", LenientSnapshotSchema, { query: { pageSize: PAGE_SIZE_MAX, pageToken } })
+        .then((page): Fetched => ({ ok: true, page }), (error: unknown): Fetched => ({ ok: false, error }));
+    let next = fetchPage(progress?.pageToken ?? undefined);
     for (;;) {
-      let page: z.infer<typeof LenientSnapshotSchema>;
-      try {
-        page = await client.callWith("snapshot", LenientSnapshotSchema, {
-          query: { pageSize: PAGE_SIZE_MAX, pageToken: progress?.pageToken ?? undefined },
-        });
-      } catch (err) {
+      const fetched = await next;
+      if (!fetched.ok) {
+        const err = fetched.error;
         if (err instanceof PlatformError && (err.status === 410 || err.status === 400) && progress?.pageToken) {
           log.warn(`snapshot page token refused (${err.message}); starting the snapshot again`);
           progress = null;
           await store.clearSeen();
+          next = fetchPage(undefined);
           continue;
         }
         throw err;
       }
+      const page = fetched.page;
+      // The platform prepares the next page while this one is validated, indexed and written.
+      if (page.nextPageToken) next = fetchPage(page.nextPageToken);
       const records = this.validRecords(page.items, "snapshot");
       const cursor = progress?.cursor ?? page.cursor;
       await store.transaction(async () => {
