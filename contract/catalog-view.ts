@@ -23,15 +23,17 @@ export const LockReasonSchema = z.enum([
 ]);
 export type LockReason = z.infer<typeof LockReasonSchema>;
 
-export const AccessBasisSchema = z.enum(["OWN_DEPARTMENT", "UNCONDITIONAL", "APPLICATION", "GRANT", "MEDIA_GRANT", "LOCAL_DEMO"]);
+export const AccessBasisSchema = z.enum(["OWN_DEPARTMENT", "UNCONDITIONAL", "APPLICATION", "GRANT", "MEDIA_GRANT"]);
 export type AccessBasis = z.infer<typeof AccessBasisSchema>;
 
 export const CameraAccessSchema = z.discriminatedUnion("allowed", [
   z.object({
     allowed: z.literal(true),
     basis: AccessBasisSchema,
-    /** Wall-clock ms when this basis ends; null = no end. */
+    /** Wall-clock ms (the console's access clock) when this basis ends; null = no end. */
     validUntil: z.number().int().nullable(),
+    /** The application or grant behind the basis (shown in the watermark); null for standing rules. */
+    refId: z.string().nullable(),
   }),
   z.object({ allowed: z.literal(false), reason: LockReasonSchema }),
 ]);

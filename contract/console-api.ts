@@ -11,6 +11,22 @@ import {
   CatalogFiltersSchema,
   SetFavoriteParamsSchema,
 } from "./catalog-view.js";
+import { AccessBasisSchema } from "./catalog-view.js";
+import {
+  ApplicationDecisionSchema,
+  ApplicationListSchema,
+  ApplicationRequestSchema,
+  ApplicationSchema,
+  DueDateSchema,
+  GrantDecisionSchema,
+  GrantExtendSchema,
+  GrantListSchema,
+  GrantPolicySchema,
+  GrantRequestSchema,
+  GrantRevokeSchema,
+  GrantSchema,
+  IncidentListSchema,
+} from "./platform-api.js";
 import { StreamStatsSchema } from "./relay-control.js";
 import { TileIndexSchema, WallLayoutSchema, WallStateSchema } from "./wall.js";
 
@@ -38,6 +54,9 @@ export const StreamTicketSchema = z.object({
   url: z.string().url(),
   /** Wall-clock ms when the relay cuts this viewer (the token deadline). */
   expiresAt: z.number().int(),
+  /** Why this user may watch, and the application or grant behind it (the watermark shows a grant's id). */
+  basis: AccessBasisSchema,
+  refId: z.string().nullable(),
 });
 export type StreamTicket = z.infer<typeof StreamTicketSchema>;
 
@@ -111,11 +130,77 @@ export const ApiErrorCodeSchema = z.enum([
   "BAD_CREDENTIALS",
   "RATE_LIMITED",
   "PLATFORM_UNREACHABLE",
+  "FORBIDDEN", // the user's roles do not allow this action (e.g. approving without the approver role)
+  "CONFLICT", // the record changed meanwhile (already decided, no longer active): reload it
+  "TEST_CLOCK_DISABLED", // the controllable clock exists only when the console runs in test mode
   "INTERNAL",
 ]);
 export type ApiErrorCode = z.infer<typeof ApiErrorCodeSchema>;
 export const ApiErrorSchema = z.object({ code: ApiErrorCodeSchema, message: z.string() });
 export type ApiError = z.infer<typeof ApiErrorSchema>;
+
+/** A grant or application this user's department holds now, with its end on the console's access clock. */
+export const ActiveAccessSchema = z.object({
+  refId: z.string(),
+  basis: z.enum(["APPLICATION", "GRANT", "MEDIA_GRANT"]),
+  /** Console access-clock ms. */
+  validUntil: z.number().int(),
+  /** Incident title (grants) or reason (applications), when known; null offline before the first fetch. */
+  title: z.string().nullable(),
+});
+export type ActiveAccess = z.infer<typeof ActiveAccessSchema>;
+
+export const AccessStateSchema = z.object({
+  /**
+   * The console's access clock (wall-clock ms, advanced by a monotonic clock: setting the system clock back never
+   * extends access). Count down from here with performance.now().
+   */
+  now: z.number().int(),
+  /** The controllable clock of test mode is on (VIGIL_TEST_CLOCK=1). */
+  testClock: z.boolean(),
+  /** Time-limited access held now, soonest end first. */
+  active: z.array(ActiveAccessSchema),
+});
+export type AccessState = z.infer<typeof AccessStateSchema>;
+
+export const StreamEndReasonSchema = z.enum(["expired", "revoked", "access-lost"]);
+export type StreamEndReason = z.infer<typeof StreamEndReasonSchema>;
+
+/** One record of the local append-only audit log (hash-chained; see docs/operations.md). */
+export const AuditRecordSchema = z.object({
+  seq: z.number().int().positive(),
+  id: z.string(),
+  /** Console access-clock ms. */
+  at: z.number().int(),
+  action: z.string(),
+  username: z.string().nullable(),
+  departmentId: z.string().nullable(),
+  terminalId: z.string(),
+  cameraId: z.string().nullable(),
+  basis: z.string().nullable(),
+  detail: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+  prevHash: z.string(),
+  hash: z.string(),
+  /** Accepted by the platform (false: still in the upload outbox). */
+  uploaded: z.boolean(),
+});
+export type AuditRecord = z.infer<typeof AuditRecordSchema>;
+
+export const AuditQuerySchema = z
+  .object({
+    cameraId: z.string().max(20).optional(),
+    username: z.string().max(64).optional(),
+    /** An action or its prefix: "stream" matches stream.open, stream.start, stream.stop… */
+    action: z.string().max(64).optional(),
+    from: z.number().int().optional(),
+    to: z.number().int().optional(),
+    offset: z.number().int().nonnegative().optional(),
+    limit: z.number().int().min(1).max(500).optional(),
+  })
+  .strict();
+export type AuditQuery = z.infer<typeof AuditQuerySchema>;
+export const AuditPageSchema = z.object({ items: z.array(AuditRecordSchema), total: z.number().int().nonnegative() });
+export type AuditPage = z.infer<typeof AuditPageSchema>;
 
 const CatalogFiltersParam = CatalogFiltersSchema.optional();
 
@@ -143,12 +228,38 @@ export const consoleMethods = {
   swapTiles: { params: z.object({ a: TileIndexSchema, b: TileIndexSchema }).strict(), result: WallStateSchema },
   clearTile: { params: z.object({ tile: TileIndexSchema }).strict(), result: WallStateSchema },
   setMaximized: { params: z.object({ tile: TileIndexSchema.nullable() }).strict(), result: WallStateSchema },
-  /** Mints a relay ticket for the camera currently on the tile (and makes sure the relay has its source). */
-  openStream: { params: z.object({ tile: TileIndexSchema }).strict(), result: StreamTicketSchema },
+  /**
+   * Mints a relay ticket for the camera currently on the tile (and makes sure the relay has its source). The
+   * program output (media live coverage) may show only media-use cameras or cameras under a media grant.
+   */
+  openStream: {
+    params: z.object({ tile: TileIndexSchema, output: z.enum(["wall", "program"]).optional() }).strict(),
+    result: StreamTicketSchema,
+  },
+  /** Opens the program-output window for a tile (Electron); the web shell answers opened:false and the page opens it. */
+  openProgramOutput: { params: z.object({ tile: TileIndexSchema }).strict(), result: z.object({ opened: z.boolean() }) },
   /** The tile stopped playing this session (tile changed, window closed); the relay may let the viewer go. */
   closeStream: { params: z.object({ sessionId: z.string().min(1) }).strict(), result: z.object({ closed: z.boolean() }) },
   setLocale: { params: z.object({ locale: LocaleSchema }).strict(), result: LocaleSchema },
   getRelayStats: { params: z.object({}).strict(), result: RelayStatsSchema },
+  // ---- access: applications, emergency grants (the platform decides; these need it reachable) ----
+  getAccessState: { params: z.object({}).strict(), result: AccessStateSchema },
+  listApplications: { params: z.object({}).strict(), result: ApplicationListSchema },
+  /** The answer due date an application submitted today would get. */
+  previewDueDate: { params: z.object({}).strict(), result: DueDateSchema },
+  submitApplication: { params: ApplicationRequestSchema, result: ApplicationSchema },
+  decideApplication: { params: ApplicationDecisionSchema, result: ApplicationSchema },
+  listIncidents: { params: z.object({}).strict(), result: IncidentListSchema },
+  listGrants: { params: z.object({}).strict(), result: GrantListSchema },
+  getGrantPolicy: { params: z.object({}).strict(), result: GrantPolicySchema },
+  requestGrant: { params: GrantRequestSchema, result: GrantSchema },
+  decideGrant: { params: GrantDecisionSchema, result: GrantSchema },
+  extendGrant: { params: GrantExtendSchema, result: GrantSchema },
+  revokeGrant: { params: GrantRevokeSchema, result: GrantSchema },
+  /** The local audit log (auditor and commander roles). */
+  queryAudit: { params: AuditQuerySchema, result: AuditPageSchema },
+  /** Test mode only (VIGIL_TEST_CLOCK=1): moves the access clock forward; otherwise TEST_CLOCK_DISABLED. */
+  advanceTestClock: { params: z.object({ ms: z.number().int().min(0).max(7 * 24 * 3600_000) }).strict(), result: AccessStateSchema },
 } as const;
 
 export type ConsoleMethodName = keyof typeof consoleMethods;
@@ -166,6 +277,14 @@ export const consoleEvents = {
   catalogChanged: z.object({ revision: z.number().int().nonnegative() }),
   /** Every second while the relay has streams (and once when the last one goes). */
   relayStats: RelayStatsSchema,
+  /** Time-limited access changed (new rules, a clock jump, an expiry). */
+  accessState: AccessStateSchema,
+  /** A grant ends in 10, 5 or 1 minute(s). */
+  grantWarning: z.object({ refId: z.string(), minutesLeft: z.union([z.literal(10), z.literal(5), z.literal(1)]), validUntil: z.number().int() }),
+  /** Main ended a stream session: the tile shows why (expired → 授权已到期) and does not reconnect. */
+  streamEnded: z.object({ sessionId: z.string(), tile: TileIndexSchema, cameraId: GbDeviceIdSchema, reason: StreamEndReasonSchema, refId: z.string().nullable() }),
+  /** Applications or grants changed on the platform: refetch the lists shown. */
+  accessRecordsChanged: z.object({ kind: z.enum(["application", "grant"]), id: z.string() }),
 } as const;
 export type ConsoleEventName = keyof typeof consoleEvents;
 export type EventPayload<E extends ConsoleEventName> = z.infer<(typeof consoleEvents)[E]>;

@@ -20,6 +20,7 @@ export const ApiErrorCodeSchema = z.enum([
   "NOT_FOUND",
   "CAMERA_OFFLINE",
   "CURSOR_EXPIRED",
+  "CONFLICT",
   "RATE_LIMITED",
   "PAYLOAD_TOO_LARGE",
   "INTERNAL",
@@ -242,6 +243,11 @@ export const EntitlementSchema = z
     requiresMediaUse: z.boolean(),
     /** The application or grant behind the rule (null for standing rules). */
     refId: z.string().nullable(),
+    /**
+     * Only cameras of these sharing classes match (null: any class). An approved application opens CONDITIONAL
+     * cameras; a commander's break-glass grant UNCONDITIONAL and CONDITIONAL; a special authorization all three.
+     */
+    classes: z.array(SharingClassSchema).min(1).nullable(),
   })
   .meta({ id: "Entitlement" });
 export type Entitlement = z.infer<typeof EntitlementSchema>;
@@ -256,6 +262,187 @@ export const EntitlementSetSchema = z
   })
   .meta({ id: "EntitlementSet" });
 export type EntitlementSet = z.infer<typeof EntitlementSetSchema>;
+
+// ── Applications (有条件共享: apply, the provider answers within N working days) ──────────────────────────────
+
+/** What an application or a grant covers: cameras picked in the catalog, a region (civil code) or a source domain. */
+export const AccessScopeSchema = z
+  .discriminatedUnion("kind", [
+    z.object({ kind: z.literal("cameras"), cameraIds: z.array(GbIdSchema).min(1).max(500) }),
+    z.object({ kind: z.literal("region"), civilCode: CivilCodeSchema }),
+    z.object({ kind: z.literal("domain"), domain: SourceDomainSchema }),
+  ])
+  .meta({ id: "AccessScope" });
+export type AccessScope = z.infer<typeof AccessScopeSchema>;
+
+const FormText = (min: number, max: number) => z.string().trim().min(min).max(max);
+
+export const ApplicationRequestSchema = z
+  .object({
+    /** 申请部门名称 (defaults on the form to the user's department; may name a sub-unit). */
+    applicantDepartment: FormText(2, 64),
+    /** 联系方式: contact person and phone. */
+    contact: FormText(5, 64),
+    /** 申请理由 */
+    reason: FormText(4, 1000),
+    /** 视频类型和内容: the cameras, region or domain asked for. */
+    scope: AccessScopeSchema,
+    /** 用途 */
+    purpose: FormText(2, 500),
+    /** 使用范围 */
+    useScope: FormText(2, 500),
+    /** 安全管理措施 */
+    securityMeasures: FormText(2, 500),
+    /** Requested validity in days, counted from approval. */
+    validDays: z.number().int().min(1).max(365),
+  })
+  .meta({ id: "ApplicationRequest" });
+export type ApplicationRequest = z.infer<typeof ApplicationRequestSchema>;
+
+export const ApplicationStatusSchema = z.enum(["submitted", "approved", "partially-approved", "rejected", "withdrawn"]);
+export type ApplicationStatus = z.infer<typeof ApplicationStatusSchema>;
+
+export const ApplicationSchema = ApplicationRequestSchema.extend({
+  id: z.string(),
+  status: ApplicationStatusSchema,
+  departmentId: z.string(),
+  departmentName: z.string(),
+  applicant: z.object({ userId: z.string(), displayName: z.string() }),
+  submittedAt: IsoDateTime,
+  /** Answer due: N working days after submission (official calendar with 调休). */
+  due: IsoDate,
+  /** The due date reaches past the calendar's data (Monday–Friday assumed): recomputed when the year is published. */
+  dueProvisional: z.boolean(),
+  /** Still unanswered after the due date (as of the answer's generation). */
+  overdue: z.boolean(),
+  decision: z
+    .object({
+      by: z.string(),
+      at: IsoDateTime,
+      /** What was approved (a subset of the cameras asked for when partially approved); null when rejected. */
+      approvedScope: AccessScopeSchema.nullable(),
+      validUntil: IsoDateTime.nullable(),
+      /** Required when rejecting. */
+      reason: z.string().nullable(),
+    })
+    .nullable(),
+}).meta({ id: "Application" });
+export type Application = z.infer<typeof ApplicationSchema>;
+
+export const ApplicationListSchema = z.object({ items: z.array(ApplicationSchema) }).meta({ id: "ApplicationList" });
+
+export const ApplicationDecisionSchema = z
+  .discriminatedUnion("outcome", [
+    z.object({
+      applicationId: z.string().min(1),
+      outcome: z.literal("approve"),
+      /** Approve only these cameras (a subset of a camera scope): the application becomes partially-approved. */
+      cameraIds: z.array(GbIdSchema).min(1).max(500).optional(),
+      /** At most the requested validity. */
+      validDays: z.number().int().min(1).max(365),
+    }),
+    z.object({ applicationId: z.string().min(1), outcome: z.literal("reject"), reason: FormText(2, 500) }),
+  ])
+  .meta({ id: "ApplicationDecision" });
+export type ApplicationDecision = z.infer<typeof ApplicationDecisionSchema>;
+
+// ── Emergencies: incidents and time-limited grants (特别授权、限时共享) ──────────────────────────────────────────
+
+export const IncidentTypeSchema = z.enum(["flood", "fire", "geological", "traffic", "public-security", "other"]);
+export type IncidentType = z.infer<typeof IncidentTypeSchema>;
+export const IncidentLevelSchema = z.enum(["I", "II", "III", "IV"]).meta({ description: "I 特别重大 · II 重大 · III 较大 · IV 一般" });
+export type IncidentLevel = z.infer<typeof IncidentLevelSchema>;
+
+export const IncidentRequestSchema = z
+  .object({ title: FormText(2, 100), type: IncidentTypeSchema, level: IncidentLevelSchema, civilCode: CivilCodeSchema })
+  .meta({ id: "IncidentRequest" });
+export type IncidentRequest = z.infer<typeof IncidentRequestSchema>;
+
+export const IncidentSchema = IncidentRequestSchema.extend({
+  id: z.string(),
+  regionName: z.string(),
+  declaredBy: z.string(),
+  declaredAt: IsoDateTime,
+}).meta({ id: "Incident" });
+export type Incident = z.infer<typeof IncidentSchema>;
+export const IncidentListSchema = z.object({ items: z.array(IncidentSchema) }).meta({ id: "IncidentList" });
+
+export const GrantStatusSchema = z.enum(["requested", "active", "revoked", "expired", "rejected"]);
+export type GrantStatus = z.infer<typeof GrantStatusSchema>;
+
+export const GrantRequestSchema = z
+  .object({
+    /** An open incident, or a new one to declare with the grant (exactly one of the two). */
+    incidentId: z.string().min(1).optional(),
+    incident: IncidentRequestSchema.optional(),
+    scope: AccessScopeSchema,
+    /** Duration; at most the policy cap for the incident's level. Counted from activation (approval for special). */
+    minutes: z.number().int().min(1).max(24 * 60),
+    reason: FormText(2, 500),
+    /** A media grant (live coverage) for the named media department instead of the requester's own. */
+    mediaDepartmentId: z.string().min(1).optional(),
+  })
+  .refine((g) => (g.incidentId === undefined) !== (g.incident === undefined), "give either incidentId or incident")
+  .meta({ id: "GrantRequest" });
+export type GrantRequest = z.infer<typeof GrantRequestSchema>;
+
+export const GrantSchema = z
+  .object({
+    id: z.string(),
+    incidentId: z.string(),
+    incidentTitle: z.string(),
+    /** break-glass: a commander's immediate grant over UNCONDITIONAL/CONDITIONAL cameras, reviewed afterwards.
+     *  special: the scope holds NOT_SHARED cameras; the city coordinator (approver) must approve first. */
+    kind: z.enum(["break-glass", "special"]),
+    basis: z.enum(["GRANT", "MEDIA_GRANT"]),
+    status: GrantStatusSchema,
+    /** The department the grant opens cameras for. */
+    departmentId: z.string(),
+    departmentName: z.string(),
+    requestedBy: z.string(),
+    requestedAt: IsoDateTime,
+    scope: AccessScopeSchema,
+    reason: z.string(),
+    minutes: z.number().int().positive(),
+    validFrom: IsoDateTime.nullable(),
+    validUntil: IsoDateTime.nullable(),
+    decidedBy: z.string().nullable(),
+    /** A pending extension request (special grants wait for the approver; break-glass extends at once). */
+    extension: z.object({ minutes: z.number().int().positive(), reason: z.string(), requestedAt: IsoDateTime }).nullable(),
+    extensions: z.number().int().nonnegative(),
+    /** Why it ended early (revoke) or was refused. */
+    endReason: z.string().nullable(),
+    endedBy: z.string().nullable(),
+  })
+  .meta({ id: "Grant" });
+export type Grant = z.infer<typeof GrantSchema>;
+export const GrantListSchema = z.object({ items: z.array(GrantSchema) }).meta({ id: "GrantList" });
+
+export const GrantDecisionSchema = z
+  .object({ grantId: z.string().min(1), approve: z.boolean(), reason: FormText(2, 500).optional() })
+  .refine((d) => d.approve || d.reason !== undefined, "a refusal states its reason")
+  .meta({ id: "GrantDecision" });
+export type GrantDecision = z.infer<typeof GrantDecisionSchema>;
+export const GrantExtendSchema = z
+  .object({ grantId: z.string().min(1), minutes: z.number().int().min(1).max(24 * 60), reason: FormText(2, 500) })
+  .meta({ id: "GrantExtend" });
+export type GrantExtend = z.infer<typeof GrantExtendSchema>;
+export const GrantRevokeSchema = z.object({ grantId: z.string().min(1), reason: FormText(2, 500) }).meta({ id: "GrantRevoke" });
+export type GrantRevoke = z.infer<typeof GrantRevokeSchema>;
+
+export const GrantPolicySchema = z
+  .object({
+    /** Longest single grant per incident level, minutes. */
+    capMinutes: z.record(IncidentLevelSchema, z.number().int().positive()),
+    /** Longest total validity of one grant with its extensions, minutes. */
+    maxTotalMinutes: z.number().int().positive(),
+    /** Working days a provider has to answer an application. */
+    answerDeadlineDays: z.number().int().positive(),
+    /** Media departments a media grant may name. */
+    mediaDepartments: z.array(DepartmentSchema),
+  })
+  .meta({ id: "GrantPolicy" });
+export type GrantPolicy = z.infer<typeof GrantPolicySchema>;
 
 // ── Play tickets ────────────────────────────────────────────────────────────────────────────────────────────
 
@@ -417,6 +604,16 @@ export const PLATFORM_ROUTES = {
   entitlements: { method: "GET", path: "/entitlements", summary: "What this user's department may view, on which basis, until when", auth: true, response: EntitlementSetSchema, errors: [] },
   events: { method: "GET", path: "/events", summary: "Server-sent events (catalog, camera-status, entitlement, grant, application); resumes after Last-Event-ID", auth: true, query: EventsQuerySchema, response: null, errors: [] },
   playTicket: { method: "POST", path: "/play-tickets", summary: "A short-lived tokenized HTTP-FLV / WS-FLV URL for one camera", auth: true, body: PlayTicketRequestSchema, response: PlayTicketSchema, errors: [403, 404, 409] },
+  applications: { method: "GET", path: "/applications", summary: "Applications of your department (approvers: all)", auth: true, response: ApplicationListSchema, errors: [] },
+  submitApplication: { method: "POST", path: "/applications", summary: "Apply for conditionally shared video; the answer is due in N working days", auth: true, body: ApplicationRequestSchema, response: ApplicationSchema, errors: [403] },
+  decideApplication: { method: "POST", path: "/applications/decision", summary: "Approver: approve all or part (with validity) or reject (with reason)", auth: true, body: ApplicationDecisionSchema, response: ApplicationSchema, errors: [403, 404, 409] },
+  incidents: { method: "GET", path: "/emergency/incidents", summary: "Declared incidents, newest first", auth: true, response: IncidentListSchema, errors: [] },
+  grants: { method: "GET", path: "/emergency/grants", summary: "Emergency grants for your department (approvers, auditors: all)", auth: true, response: GrantListSchema, errors: [] },
+  requestGrant: { method: "POST", path: "/emergency/grants", summary: "Commander: a time-limited grant (break-glass now, or special authorization awaiting the approver)", auth: true, body: GrantRequestSchema, response: GrantSchema, errors: [403, 404] },
+  decideGrant: { method: "POST", path: "/emergency/grants/decision", summary: "Approver: approve or refuse a pending special authorization or extension", auth: true, body: GrantDecisionSchema, response: GrantSchema, errors: [403, 404, 409] },
+  extendGrant: { method: "POST", path: "/emergency/grants/extend", summary: "Extend an active grant (break-glass at once; special after approval)", auth: true, body: GrantExtendSchema, response: GrantSchema, errors: [403, 404, 409] },
+  revokeGrant: { method: "POST", path: "/emergency/grants/revoke", summary: "End a grant now (forced stop); its streams are cut", auth: true, body: GrantRevokeSchema, response: GrantSchema, errors: [403, 404, 409] },
+  grantPolicy: { method: "GET", path: "/emergency/policy", summary: "Grant caps per incident level, answer deadline, media departments", auth: true, response: GrantPolicySchema, errors: [] },
   audit: { method: "POST", path: "/audit/events", summary: "Upload audit events; idempotent by event id", auth: true, body: AuditBatchSchema, response: AuditBatchResultSchema, errors: [413] },
   workingDays: { method: "GET", path: "/calendar/working-days", summary: "Official working days (with 调休) between two dates, at most 366 days", auth: true, query: WorkingDaysQuerySchema, response: WorkingDaysSchema, errors: [] },
   dueDate: { method: "GET", path: "/calendar/due-date", summary: "The date N working days after a submission date", auth: true, query: DueDateQuerySchema, response: DueDateSchema, errors: [] },
