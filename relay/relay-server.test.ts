@@ -143,6 +143,10 @@ describe("viewing", () => {
     expect(h.closeCode).toBe(-1);
     expect(h.closedAfterMs!).toBeLessThan(1500);
     expect(k.closeCode).toBeNull();
+    // The revoked session's URL is dead from now on, even though its token's deadline has not passed.
+    const again = await captureHttp(url("cam1", token("cam1", "bad-session")), 1000);
+    expect(again.status).toBe(401);
+    expect(again.body).toContain("revoked");
   });
 
   it("closes a viewer when its token deadline passes (4401)", async () => {

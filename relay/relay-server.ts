@@ -70,6 +70,7 @@ export function createRelayServer(options: RelayServerOptions): RelayServer {
       if (!token) return refuse(channel.data, "token missing");
       const check = verifyStreamToken(tokenKey, token, channel.data, now());
       if (!check.ok) return refuse(channel.data, `token ${check.reason}`);
+      if (options.hub.isSessionRevoked(check.claims.session)) return refuse(channel.data, "token revoked");
       claims = check.claims;
     }
     if (!options.hub.has(channel.data)) {

@@ -1,7 +1,7 @@
 // Runs in main. Pure: may this user open this camera now, on which basis, until when — decided locally from the
 // platform's entitlement rules, so the console enforces access (lock badges, stream open) even while the platform
 // is unreachable. The platform stays authoritative: it decides again when it issues a play ticket.
-import type { Camera } from "../../contract/camera.js";
+import type { Camera, SharingClass } from "../../contract/camera.js";
 import type { CameraAccess } from "../../contract/catalog-view.js";
 import type { AccessBasis as PlatformBasis, EntitlementScope, Role } from "../../contract/platform-api.js";
 
@@ -13,6 +13,10 @@ export type AccessRule = {
   validFrom: number | null;
   validUntil: number | null;
   requiresMediaUse: boolean;
+  /** Sharing classes the rule covers (null: all). */
+  classes: readonly SharingClass[] | null;
+  /** The application or grant behind it. */
+  refId: string | null;
 };
 
 export type AccessSubject = { departmentId: string; roles: readonly Role[] };
@@ -45,11 +49,12 @@ export function decideAccess(camera: Camera, subject: AccessSubject | null, rule
     if (rule.validFrom !== null && now < rule.validFrom) continue;
     if (rule.validUntil !== null && now >= rule.validUntil) continue;
     if (!scopeCovers(rule.scope, camera)) continue;
+    if (rule.classes !== null && !rule.classes.includes(camera.sharingClass)) continue;
     if ((rule.requiresMediaUse || media) && !camera.mediaUse && rule.basis !== "MEDIA_GRANT") continue;
     // Prefer the rule that lasts longest: a stream opened on it is cut at its end.
     if (!best || (best.validUntil !== null && (rule.validUntil === null || rule.validUntil > best.validUntil))) best = rule;
   }
-  if (best) return { allowed: true, basis: best.basis, validUntil: best.validUntil };
+  if (best) return { allowed: true, basis: best.basis, validUntil: best.validUntil, refId: best.refId };
   if (media && !camera.mediaUse) return { allowed: false, reason: "MEDIA_USE_REQUIRED" };
   return { allowed: false, reason: camera.sharingClass === "NOT_SHARED" ? "NOT_SHARED" : "NEEDS_APPLICATION" };
 }

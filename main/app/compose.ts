@@ -5,6 +5,10 @@ import { hostname } from "node:os";
 import { join } from "node:path";
 import { z } from "zod";
 import { startEmbeddedPlatform, type EmbeddedPlatform } from "../../platform/embedded.js";
+import { AccessClock } from "../access/access-clock.js";
+import { GrantTimer } from "../access/grant-timer.js";
+import { AuditLog } from "../audit/audit-log.js";
+import { AuditUploader } from "../audit/audit-uploader.js";
 import { CatalogIndex } from "../catalog/catalog-index.js";
 import { CatalogStore } from "../catalog/catalog-store.js";
 import { ConsoleCore } from "../core/console-core.js";
@@ -37,12 +41,18 @@ export type ComposeOptions = {
   log?: Logger;
   /** Test hook: shorter platform retry backoff. */
   platformRetryBaseMs?: number;
+  /** Test mode: the access clock may be moved forward (advanceTestClock). Default: VIGIL_TEST_CLOCK=1. */
+  testClock?: boolean;
+  /** Electron: opens the program-output window for a tile; absent in the web shell (the page opens it). */
+  openProgramWindow?: (tile: number) => void;
 };
 
 export type ConsoleApp = {
   core: ConsoleCore;
   relay: RelaySupervisor;
   platform: PlatformLink;
+  audit: AuditLog;
+  clock: AccessClock;
   /** Present when the reference platform runs embedded. */
   embedded: EmbeddedPlatform | null;
   dispose(): Promise<void>;
@@ -93,12 +103,20 @@ export async function composeConsole(opts: ComposeOptions): Promise<ConsoleApp> 
     log: log.child("relay"),
   });
 
+  const clock = new AccessClock({ testMode: opts.testClock ?? process.env.VIGIL_TEST_CLOCK === "1" });
+  if (clock.testMode) log.warn("test mode: the access clock can be moved forward (VIGIL_TEST_CLOCK=1)");
+  const terminal = await terminalId(settings);
+  const audit = new AuditLog(db, { terminalId: terminal, now: () => clock.now() });
+
   let core: ConsoleCore | null = null;
   let streams: StreamSessions | null = null;
+  let timer: GrantTimer | null = null;
+  let uploader: AuditUploader | null = null;
   const platform = new PlatformLink({
     platformUrl,
     embedded: embedded !== null,
-    terminalId: await terminalId(settings),
+    now: () => clock.now(),
+    terminalId: terminal,
     settings,
     store: new CatalogStore(db),
     index: new CatalogIndex(ZUNYI_ROOT),
@@ -109,23 +127,91 @@ export async function composeConsole(opts: ComposeOptions): Promise<ConsoleApp> 
       session: (state) => core?.emit("sessionChanged", state),
       status: (status) => core?.emit("platformStatus", status),
       catalogChanged: (revision) => core?.emit("catalogChanged", { revision }),
-      accessChanged: () => streams?.recheckAccess(),
-      platformEvent: () => undefined,
+      accessChanged: (revoked) => {
+        streams?.enforce(revoked);
+        timer?.check();
+        core?.emitAccessState();
+      },
+      platformEvent: (event) => {
+        if (event.type === "grant") core?.emit("accessRecordsChanged", { kind: "grant", id: event.grantId });
+        if (event.type === "application") core?.emit("accessRecordsChanged", { kind: "application", id: event.applicationId });
+      },
     },
   });
   await platform.init();
   await relay.start();
 
-  streams = new StreamSessions({ platform, relay, tokenKey, getWall: () => wall.current });
-  core = new ConsoleCore({ shell: opts.shell, version: opts.version, wall, platform, relay, streams, settings, log });
+  /** Who did it: the logged-in user at the moment of the record. */
+  const actor = () => ({ username: platform.user?.user.username ?? null, departmentId: platform.user?.department.id ?? null });
+  const record = (action: string, fields: { cameraId?: string | null; basis?: string | null; detail?: Record<string, string | number | boolean | null> } = {}) =>
+    void audit
+      .append({ action, ...actor(), ...fields })
+      .then(() => uploader?.kick())
+      .catch((err: unknown) => log.error(`audit record ${action} failed`, { error: err instanceof Error ? err.message : String(err) }));
+
+  streams = new StreamSessions({
+    platform,
+    relay,
+    tokenKey,
+    getWall: () => wall.current,
+    now: () => clock.now(),
+    events: {
+      opened: (s) =>
+        record("stream.start", {
+          cameraId: s.cameraId,
+          basis: s.basis,
+          detail: { session: s.id, tile: s.tile, output: s.output, refId: s.refId, deadline: new Date(s.deadline).toISOString() },
+        }),
+      refused: (cameraId, tile, reason) => record("stream.refused", { cameraId, detail: { tile, reason } }),
+      ended: (s, reason) => {
+        record("stream.stop", { cameraId: s.cameraId, basis: s.basis, detail: { session: s.id, tile: s.tile, output: s.output, refId: s.refId, reason: reason ?? "closed" } });
+        if (reason) core?.emit("streamEnded", { sessionId: s.id, tile: s.tile, cameraId: s.cameraId, reason, refId: s.refId });
+      },
+    },
+  });
+  timer = new GrantTimer({
+    clock,
+    rules: () => platform.accessRules,
+    events: {
+      warn: (rule, minutesLeft) => core?.emit("grantWarning", { refId: rule.refId, minutesLeft, validUntil: rule.validUntil }),
+      expired: (rule) => {
+        record(rule.basis === "APPLICATION" ? "application.expire" : "grant.expire", { basis: rule.basis, detail: { refId: rule.refId, validUntil: new Date(rule.validUntil).toISOString() } });
+        streams?.enforce();
+        core?.emitAccessState();
+      },
+      tick: () => streams?.enforce(),
+    },
+  });
+  uploader = new AuditUploader({ log: audit, upload: (events) => platform.uploadAudit(events), logger: log.child("audit") });
+
+  core = new ConsoleCore({
+    shell: opts.shell,
+    version: opts.version,
+    wall,
+    platform,
+    relay,
+    streams,
+    settings,
+    log,
+    clock,
+    audit,
+    record,
+    ...(opts.openProgramWindow ? { openProgramWindow: opts.openProgramWindow } : {}),
+  });
   await core.init();
+  timer.start();
+  uploader.start();
 
   return {
     core,
     relay,
     platform,
+    audit,
+    clock,
     embedded,
     async dispose() {
+      timer?.stop();
+      await uploader?.stop();
       await platform.stop();
       await relay.stop();
       await embedded?.stop();

@@ -12,7 +12,10 @@ import {
   type RpcEvent,
   type RpcOutcome,
 } from "../../contract/console-api.js";
-import { LocaleSchema } from "../../contract/console-api.js";
+import { LocaleSchema, type AccessState } from "../../contract/console-api.js";
+import type { AccessClock } from "../access/access-clock.js";
+import { timedRules } from "../access/grant-timer.js";
+import type { AuditLog } from "../audit/audit-log.js";
 import type { Logger } from "../log/logger.js";
 import type { RelaySupervisor } from "../media/relay-supervisor.js";
 import type { PlatformLink } from "../platform/platform-link.js";
@@ -36,7 +39,16 @@ export type ConsoleCoreDeps = {
   streams: StreamSessions;
   settings: SettingsRepo;
   log: Logger;
+  clock: AccessClock;
+  audit: AuditLog;
+  /** Appends an audit record for the logged-in user (never throws; failures are logged). */
+  record: (action: string, fields?: { cameraId?: string | null; basis?: string | null; detail?: Record<string, string | number | boolean | null> }) => void;
+  /** Electron only: opens the program-output window. */
+  openProgramWindow?: (tile: number) => void;
 };
+
+/** Roles that may read the local audit log. */
+const AUDIT_READERS = new Set(["auditor", "commander"]);
 
 export class ConsoleCore {
   private readonly listeners = new Set<(event: RpcEvent) => void>();
@@ -44,7 +56,12 @@ export class ConsoleCore {
   private locale: Locale = "zh-CN";
 
   constructor(private readonly deps: ConsoleCoreDeps) {
-    const { wall, platform, relay, streams, settings } = deps;
+    const { wall, platform, relay, streams, settings, clock, record } = deps;
+    const audited = async <T extends { id: string }>(action: string, run: () => Promise<T>, detail: (r: T) => Record<string, string | number | boolean | null>): Promise<T> => {
+      const result = await run();
+      record(action, { detail: { id: result.id, ...detail(result) } });
+      return result;
+    };
     this.handlers = {
       getBootstrap: async () => ({
         locale: this.locale,
@@ -56,8 +73,27 @@ export class ConsoleCore {
         platform: platform.status,
       }),
       getSession: async () => platform.session(),
-      login: ({ username, password }) => platform.login(username, password),
-      logout: () => platform.logout(),
+      login: async ({ username, password }) => {
+        try {
+          const session = await platform.login(username, password);
+          record("auth.login", { detail: { roles: session.user?.roles.join(",") ?? "" } });
+          this.emitAccessState();
+          return session;
+        } catch (err) {
+          // The attempt is on record too (no password, of course).
+          void deps.audit
+            .append({ action: "auth.login-failed", username, departmentId: null, detail: { code: err instanceof CoreError ? err.code : "INTERNAL" } })
+            .catch(() => undefined);
+          throw err;
+        }
+      },
+      logout: async () => {
+        for (const s of streams.list()) streams.close(s.id);
+        record("auth.logout");
+        const session = await platform.logout();
+        this.emitAccessState();
+        return session;
+      },
       getCatalogTree: async ({ filters }) => platform.tree(filters),
       listCameras: async ({ civilCode, domain, filters, offset, limit }) => platform.list(civilCode, domain, filters, offset, limit),
       searchCameras: async ({ query, filters, limit }) => platform.search(query, filters, limit),
@@ -72,9 +108,54 @@ export class ConsoleCore {
       swapTiles: ({ a, b }) => wall.swap(a, b),
       clearTile: ({ tile }) => wall.clear(tile),
       setMaximized: ({ tile }) => wall.maximize(tile),
-      openStream: ({ tile }) => streams.open(tile),
+      openStream: ({ tile, output }) => streams.open(tile, output ?? "wall"),
+      openProgramOutput: async ({ tile }) => {
+        const cameraId = wall.current.tiles[tile];
+        if (!cameraId) throw new CoreError("TILE_EMPTY", `tile ${tile} has no camera`);
+        const camera = platform.view(cameraId);
+        if (!camera.access.allowed || (!camera.mediaUse && camera.access.basis !== "MEDIA_GRANT")) {
+          throw new CoreError("ACCESS_DENIED", `[PROGRAM_OUTPUT_NOT_ALLOWED] camera ${cameraId} is not cleared for media use and no media grant covers it`);
+        }
+        record("program.open", { cameraId, basis: camera.access.basis, detail: { tile } });
+        if (!deps.openProgramWindow) return { opened: false };
+        deps.openProgramWindow(tile);
+        return { opened: true };
+      },
       closeStream: async ({ sessionId }) => ({ closed: streams.close(sessionId) }),
       getRelayStats: async () => ({ at: Date.now(), streams: relay.stats }),
+      getAccessState: async () => this.accessState(),
+      listApplications: () => platform.listApplications(),
+      previewDueDate: () => platform.previewDueDate(),
+      submitApplication: (request) =>
+        audited("application.submit", () => platform.submitApplication(request), (a) => ({ scope: a.scope.kind, due: a.due, validDays: a.validDays })),
+      decideApplication: (decision) =>
+        audited("application.decide", () => platform.decideApplication(decision), (a) => ({ status: a.status, validUntil: a.decision?.validUntil ?? null, reason: a.decision?.reason ?? null })),
+      listIncidents: () => platform.listIncidents(),
+      listGrants: async () => {
+        const list = await platform.listGrants();
+        this.emitAccessState();
+        return list;
+      },
+      getGrantPolicy: () => platform.grantPolicy(),
+      requestGrant: (request) =>
+        audited("grant.request", () => platform.requestGrant(request), (g) => ({ kind: g.kind, status: g.status, minutes: g.minutes, incident: g.incidentTitle, validUntil: g.validUntil })),
+      decideGrant: (decision) =>
+        audited("grant.decide", () => platform.decideGrant(decision), (g) => ({ approve: decision.approve, status: g.status, validUntil: g.validUntil, reason: decision.reason ?? null })),
+      extendGrant: (extend) =>
+        audited("grant.extend", () => platform.extendGrant(extend), (g) => ({ minutes: extend.minutes, status: g.status, validUntil: g.validUntil, pending: g.extension !== null })),
+      revokeGrant: (revoke) => audited("grant.revoke", () => platform.revokeGrant(revoke), (g) => ({ status: g.status, reason: revoke.reason })),
+      queryAudit: async (query) => {
+        const me = platform.user;
+        if (!me) throw new CoreError("NOT_LOGGED_IN", "log in first");
+        if (!me.roles.some((r) => AUDIT_READERS.has(r))) throw new CoreError("FORBIDDEN", "only auditors and commanders may read the audit log");
+        return deps.audit.query(query);
+      },
+      advanceTestClock: async ({ ms }) => {
+        if (!clock.testMode) throw new CoreError("TEST_CLOCK_DISABLED", "the access clock moves only in test mode (VIGIL_TEST_CLOCK=1)");
+        clock.advance(ms);
+        this.emitAccessState();
+        return this.accessState();
+      },
       setLocale: async ({ locale }) => {
         await settings.set("locale", locale);
         this.locale = locale;
@@ -88,6 +169,21 @@ export class ConsoleCore {
     });
     relay.onStatus((status) => this.emit("relayStatus", status));
     relay.onStats((streams) => this.emit("relayStats", { at: Date.now(), streams }));
+  }
+
+  /** Time-limited access held now, on the access clock. */
+  accessState(): AccessState {
+    const now = this.deps.clock.now();
+    const active = timedRules(this.deps.platform.accessRules, now).flatMap((r) =>
+      r.basis === "APPLICATION" || r.basis === "GRANT" || r.basis === "MEDIA_GRANT"
+        ? [{ refId: r.refId, basis: r.basis, validUntil: r.validUntil, title: this.deps.platform.titleOf(r.refId) }]
+        : [],
+    );
+    return { now, testClock: this.deps.clock.testMode, active };
+  }
+
+  emitAccessState(): void {
+    this.emit("accessState", this.accessState());
   }
 
   async init(): Promise<void> {

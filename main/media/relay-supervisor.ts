@@ -85,6 +85,11 @@ export class RelaySupervisor {
     this.send({ type: "revokeSession", session });
   }
 
+  /** Closes every viewer admitted under this grant (or application) id. */
+  revokeGrant(grant: string): void {
+    this.send({ type: "revokeGrant", grant });
+  }
+
   /** Kills the current relay as if it crashed (diagnostics and tests of the restart path). */
   killForTest(): void {
     this.child?.kill();

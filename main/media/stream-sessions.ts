@@ -3,7 +3,8 @@
 // (channel, session, deadline = when access or ticket ends). Sessions whose tile no longer shows their camera, or
 // whose access is gone, are revoked at the relay, so main's wall and access rules stay the truth.
 import { randomUUID } from "node:crypto";
-import type { StreamTicket } from "../../contract/console-api.js";
+import type { AccessBasis } from "../../contract/catalog-view.js";
+import type { StreamEndReason, StreamTicket } from "../../contract/console-api.js";
 import type { PlayTicket, StreamProfile } from "../../contract/platform-api.js";
 import type { WallState } from "../../contract/wall.js";
 import { mintStreamToken } from "../../contract/stream-token.js";
@@ -17,7 +18,27 @@ export const MAX_TICKET_TTL_MS = 12 * 60 * 60 * 1000;
 /** A platform ticket this close to its expiry is not reused for a new upstream connection. */
 const TICKET_REUSE_MARGIN_MS = 10_000;
 
-type Session = { id: string; tile: number; cameraId: string; channel: string; deadline: number };
+export type StreamOutput = "wall" | "program";
+
+export type StreamSession = {
+  id: string;
+  tile: number;
+  cameraId: string;
+  channel: string;
+  output: StreamOutput;
+  basis: AccessBasis;
+  refId: string | null;
+  /** Access-clock ms when the session ends (access end, ticket end or the TTL cap). */
+  deadline: number;
+};
+
+/** What happens to sessions, for the audit log and the windows. */
+export type StreamSessionEvents = {
+  opened(session: StreamSession): void;
+  refused(cameraId: string, tile: number, reason: string): void;
+  /** reason null: closed normally (tile changed, window closed) — the tile is not told to show anything. */
+  ended(session: StreamSession, reason: StreamEndReason | null): void;
+};
 
 /** Small tiles use the sub-stream; a single or maximized tile the main stream. */
 export function profileFor(wall: WallState, tile: number): StreamProfile {
@@ -25,7 +46,7 @@ export function profileFor(wall: WallState, tile: number): StreamProfile {
 }
 
 export class StreamSessions {
-  private readonly sessions = new Map<string, Session>();
+  private readonly sessions = new Map<string, StreamSession>();
   private readonly tickets = new Map<string, PlayTicket>();
 
   constructor(
@@ -34,42 +55,69 @@ export class StreamSessions {
       relay: RelaySupervisor;
       tokenKey: Buffer;
       getWall: () => WallState;
-      now?: () => number;
+      /** The access clock (monotonic; see main/access/access-clock.ts). */
+      now: () => number;
+      events?: StreamSessionEvents;
       maxTtlMs?: number;
     },
   ) {}
 
   private get now(): number {
-    return (this.deps.now ?? Date.now)();
+    return this.deps.now();
   }
 
-  async open(tile: number): Promise<StreamTicket> {
+  async open(tile: number, output: StreamOutput = "wall"): Promise<StreamTicket> {
     const wall = this.deps.getWall();
     if (tile >= wall.layout) throw new CoreError("TILE_OUT_OF_LAYOUT", `tile ${tile} is outside the ${wall.layout}-tile layout`);
     const cameraId = wall.tiles[tile];
     if (!cameraId) throw new CoreError("TILE_EMPTY", `tile ${tile} has no camera`);
     const camera = this.deps.platform.view(cameraId);
     if (!camera.online) throw new CoreError("CAMERA_OFFLINE", `camera ${cameraId} is offline`);
-    if (!camera.access.allowed) throw new CoreError("ACCESS_DENIED", `[${camera.access.reason}] camera ${cameraId} is locked`);
+    if (!camera.access.allowed) {
+      this.deps.events?.refused(cameraId, tile, camera.access.reason);
+      throw new CoreError("ACCESS_DENIED", `[${camera.access.reason}] camera ${cameraId} is locked`);
+    }
+    // Media live coverage: only cameras cleared for media use, or under a media grant, go to the program output.
+    if (output === "program" && !camera.mediaUse && camera.access.basis !== "MEDIA_GRANT") {
+      this.deps.events?.refused(cameraId, tile, "PROGRAM_OUTPUT_NOT_ALLOWED");
+      throw new CoreError("ACCESS_DENIED", `[PROGRAM_OUTPUT_NOT_ALLOWED] camera ${cameraId} is not cleared for media use and no media grant covers it`);
+    }
     if (this.deps.relay.currentStatus.state === "down") {
       throw new CoreError("RELAY_UNAVAILABLE", `the relay is down: ${this.deps.relay.currentStatus.lastError ?? "unknown"}`);
     }
-    const profile = profileFor(wall, tile);
+    const profile = output === "program" ? "main" : profileFor(wall, tile);
     const channel = `${cameraId}_${profile}`;
     const ticket = await this.ticketFor(channel, cameraId, profile);
 
-    const ends = [this.now + (this.deps.maxTtlMs ?? MAX_TICKET_TTL_MS)];
+    const now = this.now;
+    const ends = [now + (this.deps.maxTtlMs ?? MAX_TICKET_TTL_MS)];
     if (camera.access.validUntil !== null) ends.push(camera.access.validUntil);
     if (ticket.validUntil) ends.push(Date.parse(ticket.validUntil));
-    const session: Session = { id: randomUUID(), tile, cameraId, channel, deadline: Math.min(...ends) };
+    const session: StreamSession = {
+      id: randomUUID(),
+      tile,
+      cameraId,
+      channel,
+      output,
+      basis: camera.access.basis,
+      refId: camera.access.refId,
+      deadline: Math.min(...ends),
+    };
     this.sessions.set(session.id, session);
-    const token = mintStreamToken(this.deps.tokenKey, { channel, session: session.id, deadline: session.deadline });
+    // The relay checks deadlines on the system clock: hand it the same remaining time. Main still cuts the session on
+    // the access clock (enforce()), so a system clock set back never keeps a viewer longer.
+    const relayDeadline = Date.now() + (session.deadline - now);
+    const grant = session.basis === "GRANT" || session.basis === "MEDIA_GRANT" ? session.refId ?? undefined : undefined;
+    const token = mintStreamToken(this.deps.tokenKey, { channel, session: session.id, deadline: relayDeadline, ...(grant ? { grant } : {}) });
+    this.deps.events?.opened(session);
     return {
       tile,
       cameraId,
       sessionId: session.id,
       url: `ws://127.0.0.1:${this.deps.relay.port}/live/${channel}.flv?token=${token}`,
       expiresAt: session.deadline,
+      basis: session.basis,
+      refId: session.refId,
     };
   }
 
@@ -92,10 +140,13 @@ export class StreamSessions {
     }
   }
 
-  close(sessionId: string): boolean {
-    const existed = this.sessions.delete(sessionId);
-    if (existed) this.deps.relay.revokeSession(sessionId);
-    return existed;
+  close(sessionId: string, reason: StreamEndReason | null = null): boolean {
+    const session = this.sessions.get(sessionId);
+    if (!session) return false;
+    this.sessions.delete(sessionId);
+    this.deps.relay.revokeSession(sessionId);
+    this.deps.events?.ended(session, reason);
+    return true;
   }
 
   /** Called on every wall change: sessions whose tile shows another camera (or left the layout) end. */
@@ -105,17 +156,39 @@ export class StreamSessions {
     }
   }
 
-  /** Called when access rules change: sessions whose camera the user may no longer open end. */
-  recheckAccess(): void {
-    for (const session of this.sessions.values()) {
+  /**
+   * Called when access rules change and on every tick of the access clock: a session ends when its deadline passed
+   * (expired) or its camera may no longer be opened — revoked when the grant or application behind it was withdrawn
+   * before its end, access-lost otherwise. A session past its deadline whose camera is still open on another basis
+   * ends quietly: its tile fetches a new ticket.
+   */
+  enforce(revokedRefs: ReadonlySet<string> = new Set()): number {
+    const now = this.now;
+    let ended = 0;
+    for (const session of [...this.sessions.values()]) {
       let allowed = false;
       try {
         allowed = this.deps.platform.view(session.cameraId).access.allowed;
       } catch {
         allowed = false;
       }
-      if (!allowed) this.close(session.id);
+      const pastDeadline = now >= session.deadline;
+      if (allowed && !pastDeadline) continue;
+      let reason: StreamEndReason | null;
+      if (allowed) reason = null;
+      else if (session.refId && revokedRefs.has(session.refId)) reason = "revoked";
+      else if (pastDeadline || (session.refId !== null && now >= session.deadline - 1)) reason = "expired";
+      else reason = "access-lost";
+      this.close(session.id, reason);
+      if (session.refId && reason) this.deps.relay.revokeGrant(session.refId);
+      ended++;
     }
+    return ended;
+  }
+
+  /** Sessions now open (for the audit of a logout, and tests). */
+  list(): StreamSession[] {
+    return [...this.sessions.values()];
   }
 
   get active(): number {

@@ -4,7 +4,20 @@ import type { CameraPage, CameraView, CatalogFilters, CatalogTree } from "../../
 import type { PlatformStatus, SessionState } from "../../contract/console-api.js";
 import {
   PlatformInfoSchema,
+  type Application,
+  type ApplicationDecision,
+  type ApplicationRequest,
+  type AuditBatchResult,
+  type AuditEvent,
+  type DueDate,
   type EntitlementSet,
+  type Grant,
+  type GrantDecision,
+  type GrantExtend,
+  type GrantPolicy,
+  type GrantRequest,
+  type GrantRevoke,
+  type Incident,
   type Me,
   type PlatformEvent,
   type PlayTicket,
@@ -26,8 +39,8 @@ export type PlatformLinkEvents = {
   session(state: SessionState): void;
   status(status: PlatformStatus): void;
   catalogChanged(revision: number): void;
-  /** Access rules changed: open streams must be checked again. */
-  accessChanged(): void;
+  /** Access rules changed: open streams must be checked again. `revoked`: applications/grants withdrawn before their end. */
+  accessChanged(revoked: ReadonlySet<string>): void;
   platformEvent(event: PlatformEvent): void;
 };
 
@@ -35,6 +48,8 @@ export class PlatformLink {
   private me: Me | null = null;
   private rules: AccessRule[] = [];
   private favorites = new Set<string>();
+  /** Titles of applications and grants (incident title / reason), for the grant bar; filled from the lists. */
+  private readonly titles = new Map<string, string>();
   private demoAccounts: SessionState["demoAccounts"] = [];
   private storedRefresh: string | null = null;
   private readonly client: PlatformClient;
@@ -175,10 +190,11 @@ export class PlatformLink {
     await this.deps.vault.clear();
     this.me = null;
     this.rules = [];
+    this.titles.clear();
     this.storedRefresh = null;
     this.deps.log.info(`session ended: ${why}`);
     this.deps.events.session(this.session());
-    this.deps.events.accessChanged();
+    this.deps.events.accessChanged(new Set());
     this.catalogChanged();
   }
 
@@ -203,10 +219,34 @@ export class PlatformLink {
   }
 
   private adoptEntitlements(set: EntitlementSet): void {
+    const now = this.now;
+    const before = new Map(this.rules.filter((r) => r.refId !== null && r.validUntil !== null && r.validUntil > now).map((r) => [r.refId!, r]));
     this.rules = toRules(set);
+    const after = new Set(this.rules.map((r) => r.refId));
+    // A grant or application that left before its end was withdrawn (revoked): its streams stop at once.
+    const revoked = new Set([...before.keys()].filter((refId) => !after.has(refId)));
     this.deps.index.bump();
-    this.deps.events.accessChanged();
+    this.deps.events.accessChanged(revoked);
     this.catalogChanged();
+    if ([...after].some((refId) => refId !== null && !this.titles.has(refId))) void this.refreshTitles();
+  }
+
+  /** The rules in force (the grant timer counts them down). */
+  get accessRules(): readonly AccessRule[] {
+    return this.rules;
+  }
+
+  titleOf(refId: string): string | null {
+    return this.titles.get(refId) ?? null;
+  }
+
+  /** Fetches grant and application lists so the grant bar can name what it counts down; best effort. */
+  private async refreshTitles(): Promise<void> {
+    try {
+      await Promise.all([this.listGrants(), this.listApplications()]);
+    } catch (err) {
+      this.deps.log.warn(`could not fetch grant/application titles: ${err instanceof Error ? err.message : String(err)}`);
+    }
   }
 
   /** Coalesces bursts of changes into one event per 100 ms. */
@@ -251,8 +291,84 @@ export class PlatformLink {
   }
 
   async playTicket(cameraId: string, profile: StreamProfile): Promise<PlayTicket> {
+    return this.platformCall(() => this.client.call("playTicket", { body: { cameraId, profile } }));
+  }
+
+  // ---- applications and emergency grants: the platform decides, the console asks ----
+
+  async listApplications(): Promise<{ items: Application[] }> {
+    const list = await this.platformCall(() => this.client.call("applications"));
+    for (const a of list.items) this.titles.set(a.id, a.reason);
+    return list;
+  }
+
+  previewDueDate(): Promise<DueDate> {
+    // Submission date in China Standard Time (the calendar's day), on the access clock.
+    const today = new Date(this.now + 8 * 3_600_000).toISOString().slice(0, 10);
+    return this.platformCall(() => this.client.call("dueDate", { query: { from: today } }));
+  }
+
+  submitApplication(request: ApplicationRequest): Promise<Application> {
+    return this.afterAccessAction(() => this.client.call("submitApplication", { body: request }));
+  }
+
+  decideApplication(decision: ApplicationDecision): Promise<Application> {
+    return this.afterAccessAction(() => this.client.call("decideApplication", { body: decision }));
+  }
+
+  listIncidents(): Promise<{ items: Incident[] }> {
+    return this.platformCall(() => this.client.call("incidents"));
+  }
+
+  async listGrants(): Promise<{ items: Grant[] }> {
+    const list = await this.platformCall(() => this.client.call("grants"));
+    for (const g of list.items) this.titles.set(g.id, g.incidentTitle);
+    return list;
+  }
+
+  grantPolicy(): Promise<GrantPolicy> {
+    return this.platformCall(() => this.client.call("grantPolicy"));
+  }
+
+  requestGrant(request: GrantRequest): Promise<Grant> {
+    return this.afterAccessAction(() => this.client.call("requestGrant", { body: request }));
+  }
+
+  decideGrant(decision: GrantDecision): Promise<Grant> {
+    return this.afterAccessAction(() => this.client.call("decideGrant", { body: decision }));
+  }
+
+  extendGrant(extend: GrantExtend): Promise<Grant> {
+    return this.afterAccessAction(() => this.client.call("extendGrant", { body: extend }));
+  }
+
+  revokeGrant(revoke: GrantRevoke): Promise<Grant> {
+    return this.afterAccessAction(() => this.client.call("revokeGrant", { body: revoke }));
+  }
+
+  /** Audit upload (the outbox calls it); throws the platform's error so the outbox retries. */
+  async uploadAudit(events: AuditEvent[]): Promise<AuditBatchResult> {
+    if (!this.client.hasSession) await this.ensureSession();
+    return this.client.call("audit", { body: { events } });
+  }
+
+  /** An action that may change this department's rules: take the new rules at once rather than wait for the push. */
+  private async afterAccessAction<T extends Application | Grant>(action: () => Promise<T>): Promise<T> {
+    const record = await this.platformCall(action);
+    this.titles.set(record.id, "incidentTitle" in record ? record.incidentTitle : record.reason);
     try {
-      return await this.client.call("playTicket", { body: { cameraId, profile } });
+      await this.sync.refreshEntitlements();
+    } catch (err) {
+      this.deps.log.warn(`entitlements not refreshed after an access action: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    return record;
+  }
+
+  private async platformCall<T>(call: () => Promise<T>): Promise<T> {
+    if (!this.me) throw new CoreError("NOT_LOGGED_IN", "log in first");
+    try {
+      if (!this.client.hasSession) await this.ensureSession();
+      return await call();
     } catch (err) {
       throw toCoreError(err);
     }
@@ -267,6 +383,8 @@ function toRules(set: EntitlementSet): AccessRule[] {
     validFrom: e.validFrom ? Date.parse(e.validFrom) : null,
     validUntil: e.validUntil ? Date.parse(e.validUntil) : null,
     requiresMediaUse: e.requiresMediaUse,
+    classes: e.classes,
+    refId: e.refId,
   }));
 }
 
@@ -281,7 +399,13 @@ export function toCoreError(err: unknown): CoreError {
       case "RATE_LIMITED":
         return new CoreError("RATE_LIMITED", err.message);
       case "FORBIDDEN":
-        return new CoreError("ACCESS_DENIED", err.reason ? `${err.reason}: ${err.message}` : err.message);
+        // A refused play ticket names its reason; a refused action (wrong role) does not.
+        if (!err.reason) return new CoreError("FORBIDDEN", err.message);
+        return new CoreError("ACCESS_DENIED", `[${err.reason === "CONDITIONAL_NEEDS_APPLICATION" ? "NEEDS_APPLICATION" : err.reason}] ${err.message}`);
+      case "CONFLICT":
+        return new CoreError("CONFLICT", err.message);
+      case "BAD_REQUEST":
+        return new CoreError("INVALID_REQUEST", err.message);
       case "NOT_FOUND":
         return new CoreError("UNKNOWN_CAMERA", err.message);
       case "CAMERA_OFFLINE":

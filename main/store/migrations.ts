@@ -27,6 +27,45 @@ export const migrations: ReadonlyArray<{ version: number; sql: string }> = [
       CREATE TABLE favorite (camera_id TEXT PRIMARY KEY, created_at INTEGER NOT NULL);
     `,
   },
+  {
+    // The local audit log (main/audit/): append-only, hash-chained (each row's hash covers its fields and the
+    // previous row's hash), with an upload outbox. The triggers refuse UPDATE and DELETE on the log; a row
+    // leaves the outbox when the platform has accepted it. Every inserted log row enters the outbox in the same
+    // statement, so a row can never be written without being queued for upload.
+    version: 3,
+    sql: `
+      CREATE TABLE audit_log (
+        seq INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        at INTEGER NOT NULL,
+        action TEXT NOT NULL,
+        username TEXT,
+        department_id TEXT,
+        terminal_id TEXT NOT NULL,
+        camera_id TEXT,
+        basis TEXT,
+        detail TEXT NOT NULL,
+        prev_hash TEXT NOT NULL,
+        hash TEXT NOT NULL
+      );
+      CREATE INDEX audit_log_camera ON audit_log (camera_id, seq);
+      CREATE INDEX audit_log_username ON audit_log (username, seq);
+      CREATE INDEX audit_log_action ON audit_log (action, seq);
+      CREATE INDEX audit_log_at ON audit_log (at);
+      CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+      CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+      CREATE TABLE audit_outbox (
+        seq INTEGER PRIMARY KEY REFERENCES audit_log (seq),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at INTEGER NOT NULL DEFAULT 0
+      );
+      CREATE INDEX audit_outbox_due ON audit_outbox (next_attempt_at);
+      CREATE TRIGGER audit_log_enqueue AFTER INSERT ON audit_log
+        BEGIN INSERT INTO audit_outbox (seq, attempts, next_attempt_at) VALUES (NEW.seq, 0, 0); END;
+    `,
+  },
 ];
 
 export async function migrate(db: Database): Promise<number> {

@@ -1,5 +1,6 @@
 // Runs in the platform (pure). May this department view this camera now, on which basis, until when?
-// Secrecy=1 cameras never reach here: the catalog does not serve them.
+// Secrecy=1 cameras never reach here: the catalog does not serve them. A rule matches a camera when the camera is in
+// its scope, of one of its sharing classes (null: any), and the time is inside its validity.
 import type { AccessBasis, Entitlement, PlatformCamera, RefusalReason } from "../../contract/platform-api.js";
 
 export type ViewDecision = { allowed: true; basis: AccessBasis; validUntil: number | null; ruleId: string } | { allowed: false; reason: RefusalReason };
@@ -29,6 +30,7 @@ export function decideView(rules: readonly Entitlement[], camera: CameraFacts, n
   let best: Entitlement | null = null;
   for (const rule of rules) {
     if (!inScope(rule, camera)) continue;
+    if (rule.classes !== null && !rule.classes.includes(camera.sharingClass)) continue;
     if (rule.validFrom !== null && Date.parse(rule.validFrom) > now) continue;
     if (endOf(rule) <= now) continue;
     if (rule.requiresMediaUse && !camera.mediaUse) {

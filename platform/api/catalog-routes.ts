@@ -1,6 +1,6 @@
 // Runs in the platform API. Catalog snapshot, change feed, entitlements, health summary.
 import { PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX, type HealthSummary } from "../../contract/platform-api.js";
-import { standingEntitlements } from "../access/entitlements.js";
+import { departmentRuleSet } from "../access/rule-set.js";
 import type { PlatformServices } from "./platform-services.js";
 import type { RouteHandlers } from "./route-binding.js";
 
@@ -21,10 +21,7 @@ export function catalogHandlers(s: PlatformServices): Pick<RouteHandlers, "snaps
   return {
     snapshot: async ({ query }) => s.catalog.snapshot(capped(query.pageSize), query.pageToken),
     changes: async ({ query }) => s.catalog.changes(query.cursor, capped(query.limit)),
-    entitlements: async ({ auth }) => {
-      const revision = Number((await s.store.getMeta(`entitlement_revision:${auth.departmentId}`)) ?? "0");
-      return standingEntitlements(auth.departmentId, auth.roles, revision, s.now());
-    },
+    entitlements: async ({ auth }) => departmentRuleSet(s, auth.departmentId, auth.roles, s.now()),
     healthSummary: async () => {
       const [byDepartment, byDomain, byRegion] = await Promise.all([
         groups(s, "owner_department_id", "owner_department_name"),

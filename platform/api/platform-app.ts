@@ -1,13 +1,19 @@
 // Runs in the platform API. Composition root of the HTTP app: services wired by hand, routes bound from the contract.
 import Fastify, { type FastifyInstance } from "fastify";
+import { startAccessSweeper } from "../access/access-sweeper.js";
+import { ApplicationService } from "../access/application-service.js";
+import { DEFAULT_GRANT_LIMITS } from "../access/grant-policy.js";
+import { GrantService } from "../access/grant-service.js";
 import { LoginLimiter } from "../auth/login-limiter.js";
 import { SessionService } from "../auth/session-service.js";
 import { CatalogRepo } from "../catalog/catalog-repo.js";
 import { EventHub } from "../events/event-hub.js";
 import type { PlatformStore } from "../store/platform-store.js";
+import { applicationHandlers } from "./application-routes.js";
 import { auditCalendarHandlers } from "./audit-calendar-routes.js";
 import { authHandlers } from "./auth-routes.js";
 import { catalogHandlers } from "./catalog-routes.js";
+import { emergencyHandlers } from "./emergency-routes.js";
 import { eventHandlers } from "./event-routes.js";
 import { playTicketHandlers } from "./play-ticket-routes.js";
 import type { PlatformConfig, PlatformServices } from "./platform-services.js";
@@ -28,16 +34,33 @@ export async function createPlatformApp(options: PlatformAppOptions): Promise<Pl
   const now = options.now ?? Date.now;
   const { store, config } = options;
   const limiter = new LoginLimiter({ maxFailures: 5, maxFailuresPerAddress: 50, windowMs: 5 * 60_000, now });
+  const events = new EventHub(store, { retainEvents: config.retainEvents, now });
+  const applications = new ApplicationService(store, events, { answerDeadlineDays: config.answerDeadlineDays, now });
+  const grants = new GrantService(store, events, {
+    limits: config.grantLimits,
+    mediaDepartmentIds: config.mediaDepartmentIds,
+    answerDeadlineDays: config.answerDeadlineDays,
+    now,
+  });
+  // Audit batches are the largest bodies: 500 events with details fit in 1 MiB.
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1024 * 1024, trustProxy: false });
+  const sweeper = startAccessSweeper({
+    steps: [() => grants.expireEnded(), () => applications.endExpired()],
+    intervalMs: config.accessSweepMs,
+    onError: (err) => app.log.error({ err }, "access sweeper"),
+  });
+  app.addHook("onClose", () => sweeper.stop());
   const services: PlatformServices = {
     config,
     store,
     now,
     sessions: new SessionService(store, limiter, { tokenKey: config.tokenKey, accessTtlMs: config.accessTtlMs, refreshTtlMs: config.refreshTtlMs, now }),
     catalog: new CatalogRepo(store, { retainChanges: config.retainChanges, now }),
-    events: new EventHub(store, { retainEvents: config.retainEvents, now }),
+    events,
+    applications,
+    grants,
+    sweeper,
   };
-  // Audit batches are the largest bodies: 500 events with details fit in 1 MiB.
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1024 * 1024, trustProxy: false });
   if (options.onRoute) {
     const report = options.onRoute;
     app.addHook("onRoute", (route) => {
@@ -50,9 +73,14 @@ export async function createPlatformApp(options: PlatformAppOptions): Promise<Pl
     ...catalogHandlers(services),
     ...eventHandlers(services),
     ...playTicketHandlers(services),
+    ...applicationHandlers(services),
+    ...emergencyHandlers(services),
     ...auditCalendarHandlers(services),
   });
-  await app.ready();
+  await app.ready().catch(async (err: unknown) => {
+    await sweeper.stop();
+    throw err;
+  });
   return { app, services };
 }
 
@@ -63,6 +91,9 @@ export const DEFAULT_CONFIG: Omit<PlatformConfig, "mediaBaseUrl" | "mediaKey" | 
   refreshTtlMs: 7 * 24 * 3600_000,
   ticketTtlMs: 5 * 60_000,
   answerDeadlineDays: 3,
+  grantLimits: DEFAULT_GRANT_LIMITS,
+  mediaDepartmentIds: ["city-media"],
+  accessSweepMs: 1000,
   retainChanges: 50_000,
   retainEvents: 10_000,
   sseHeartbeatMs: 15_000,

@@ -1,4 +1,8 @@
 // Runs in the platform API. What route handlers work with; wired by hand in platform-app.ts.
+import type { AccessSweeper } from "../access/access-sweeper.js";
+import type { ApplicationService } from "../access/application-service.js";
+import type { GrantLimits } from "../access/grant-policy.js";
+import type { GrantService } from "../access/grant-service.js";
 import type { SessionService } from "../auth/session-service.js";
 import type { CatalogRepo } from "../catalog/catalog-repo.js";
 import type { EventHub } from "../events/event-hub.js";
@@ -17,6 +21,12 @@ export interface PlatformConfig {
   ticketTtlMs: number;
   /** Working days a provider has to answer an application (Zunyi: 3). */
   answerDeadlineDays: number;
+  /** Emergency grants: the longest grant per incident level, and the longest with all extensions (minutes). */
+  grantLimits: GrantLimits;
+  /** Departments a media grant (live coverage) may name. */
+  mediaDepartmentIds: string[];
+  /** How often grants and approvals past their end are recorded as ended and pushed (ms). */
+  accessSweepMs: number;
   retainChanges: number;
   retainEvents: number;
   sseHeartbeatMs: number;
@@ -30,5 +40,8 @@ export interface PlatformServices {
   sessions: SessionService;
   catalog: CatalogRepo;
   events: EventHub;
+  applications: ApplicationService;
+  grants: GrantService;
+  sweeper: AccessSweeper;
   now: () => number;
 }

@@ -1,7 +1,8 @@
-// Runs in the platform API. Play tickets: the access decision, then short-lived tokenized media URLs.
+// Runs in the platform API. Play tickets: the access decision over the department's full rule set (standing rules,
+// approved applications, active grants), then short-lived tokenized media URLs cut at the deciding rule's end.
 import { randomUUID } from "node:crypto";
 import type { PlayTicket, StreamProfile } from "../../contract/platform-api.js";
-import { standingEntitlements } from "../access/entitlements.js";
+import { departmentRuleSet } from "../access/rule-set.js";
 import { decideView } from "../access/view-decision.js";
 import { mediaStreamPath, mintMediaTicket } from "../media/media-ticket.js";
 import { ApiFailure } from "./api-failure.js";
@@ -21,7 +22,8 @@ export function playTicketHandlers(s: PlatformServices): Pick<RouteHandlers, "pl
       const camera = await s.catalog.get(body.cameraId);
       if (!camera) throw new ApiFailure(404, "NOT_FOUND", `no camera ${body.cameraId}`);
       const now = s.now();
-      const rules = standingEntitlements(auth.departmentId, auth.roles, 0, now).entitlements;
+      // The same rules GET /entitlements gives; the ticket's validUntil is the end of the rule that allowed it.
+      const rules = (await departmentRuleSet(s, auth.departmentId, auth.roles, now)).entitlements;
       const decision = decideView(rules, camera, now);
       if (!decision.allowed) throw new ApiFailure(403, "FORBIDDEN", REFUSALS[decision.reason], { reason: decision.reason });
       if (!camera.profiles.includes(body.profile)) throw new ApiFailure(404, "NOT_FOUND", `camera ${camera.id} has no ${body.profile} stream`);

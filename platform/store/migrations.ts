@@ -40,6 +40,33 @@ export const PLATFORM_MIGRATIONS: ReadonlyArray<{ version: number; sql: string }
       CREATE INDEX audit_event_at ON audit_event(at);
     `,
   },
+  {
+    // Issue 5: conditional-share applications, incidents and emergency grants, a revision per department's rules,
+    // and the platform's log of every application and grant action.
+    version: 2,
+    sql: `
+      CREATE TABLE department_revision (department_id TEXT PRIMARY KEY, revision INTEGER NOT NULL);
+      CREATE TABLE application (
+        id TEXT PRIMARY KEY, department_id TEXT NOT NULL, status TEXT NOT NULL, submitted_at INTEGER NOT NULL,
+        deadline_days INTEGER NOT NULL, valid_until INTEGER, ended INTEGER NOT NULL DEFAULT 0, record TEXT NOT NULL
+      );
+      CREATE INDEX application_department ON application(department_id, submitted_at);
+      CREATE INDEX application_ending ON application(ended, valid_until);
+      CREATE TABLE incident (id TEXT PRIMARY KEY, declared_at INTEGER NOT NULL, record TEXT NOT NULL);
+      CREATE TABLE emergency_grant (
+        id TEXT PRIMARY KEY, department_id TEXT NOT NULL, requester_department_id TEXT NOT NULL, status TEXT NOT NULL,
+        requested_at INTEGER NOT NULL, valid_until INTEGER, record TEXT NOT NULL
+      );
+      CREATE INDEX emergency_grant_department ON emergency_grant(department_id, status);
+      CREATE INDEX emergency_grant_requester ON emergency_grant(requester_department_id);
+      CREATE INDEX emergency_grant_ending ON emergency_grant(status, valid_until);
+      CREATE TABLE access_action (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT, at INTEGER NOT NULL, ref_id TEXT NOT NULL, action TEXT NOT NULL,
+        user_id TEXT NOT NULL, detail TEXT NOT NULL
+      );
+      CREATE INDEX access_action_ref ON access_action(ref_id);
+    `,
+  },
 ];
 
 export async function migratePlatform(db: Database): Promise<void> {

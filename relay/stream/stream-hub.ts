@@ -22,9 +22,13 @@ export interface StreamHubOptions {
 }
 
 export const DEFAULT_LINGER_MS = 10_000;
+/** How long a revoked session is remembered: longer than any token main mints (12 h), so its token stays dead. */
+const REVOKED_MEMORY_MS = 13 * 3_600_000;
 
 export class StreamHub {
   private readonly streams = new Map<string, LiveStream>();
+  /** Revoked console sessions → when; a token of one is refused even before its deadline. */
+  private readonly revokedSessions = new Map<string, number>();
   private readonly lingerMs: number;
 
   constructor(private readonly options: StreamHubOptions) {
@@ -75,11 +79,23 @@ export class StreamHub {
     return true;
   }
 
-  /** Closes every viewer of a console session; returns how many. */
-  revokeSession(session: string): number {
+  /**
+   * Closes every viewer of a console session and refuses its token from now on (a revoked session's URL must not
+   * play again, whatever its deadline says); returns how many viewers were closed.
+   */
+  revokeSession(session: string, now = Date.now()): number {
+    this.revokedSessions.set(session, now);
+    for (const [id, at] of this.revokedSessions) {
+      if (now - at < REVOKED_MEMORY_MS) break; // insertion order: the rest are newer
+      this.revokedSessions.delete(id);
+    }
     let closed = 0;
     for (const stream of this.streams.values()) closed += stream.closeSession(session, CLOSE_CODES.revoked, "revoked");
     return closed;
+  }
+
+  isSessionRevoked(session: string): boolean {
+    return this.revokedSessions.has(session);
   }
 
   /** Closes every viewer of a channel; the source stays registered (and lingers). */

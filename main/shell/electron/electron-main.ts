@@ -22,12 +22,15 @@ if (!app.requestSingleInstanceLock()) app.quit();
 let consoleApp: ConsoleApp | null = null;
 const windows: BrowserWindow[] = [];
 
-function createConsoleWindow(): BrowserWindow {
+/** The console window, or a program-output window (one tile, clean and fullscreen, for media live coverage). */
+function createConsoleWindow(programTile: number | null = null): BrowserWindow {
   const win = new BrowserWindow({
-    width: 1600,
-    height: 900,
-    backgroundColor: "#0b0f14",
-    title: "Vigil",
+    width: programTile === null ? 1600 : 1280,
+    height: programTile === null ? 900 : 720,
+    backgroundColor: programTile === null ? "#0b0f14" : "#000000",
+    title: programTile === null ? "Vigil" : `Vigil — program ${programTile + 1}`,
+    fullscreen: programTile !== null,
+    autoHideMenuBar: programTile !== null,
     show: false,
     webPreferences: {
       preload: join(appRoot, "dist", "preload", "preload.cjs"),
@@ -43,8 +46,18 @@ function createConsoleWindow(): BrowserWindow {
   windows.push(win);
   win.once("ready-to-show", () => win.show());
   win.on("closed", () => windows.splice(windows.indexOf(win), 1));
-  void win.loadURL(`${APP_ORIGIN}/index.html`);
+  void win.loadURL(programTile === null ? `${APP_ORIGIN}/index.html` : `${APP_ORIGIN}/index.html?view=program&tile=${programTile}`);
   return win;
+}
+
+/** One program window per tile: asking again brings the open one forward. */
+const programWindows = new Map<number, BrowserWindow>();
+function openProgramWindow(tile: number): void {
+  const known = programWindows.get(tile);
+  if (known && !known.isDestroyed()) return known.focus();
+  const win = createConsoleWindow(tile);
+  programWindows.set(tile, win);
+  win.on("closed", () => programWindows.delete(tile));
 }
 
 app.whenReady().then(async () => {
@@ -60,6 +73,7 @@ app.whenReady().then(async () => {
     platformBundleDir: join(appRoot, "dist", "platform"),
     secretBox: safeStorage,
     log,
+    openProgramWindow,
   });
   bridgeConsoleApi(consoleApp.core, () => windows, log);
   createConsoleWindow();

@@ -33,7 +33,7 @@ function cam(n: number, over: Partial<CameraView> = {}): CameraView {
     address: "遵义市红花岗区",
     mediaUse: false,
     favorite: false,
-    access: { allowed: true, basis: "UNCONDITIONAL", validUntil: null },
+    access: { allowed: true, basis: "UNCONDITIONAL", validUntil: null, refId: null },
     ...over,
   };
 }

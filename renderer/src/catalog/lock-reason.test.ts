@@ -25,7 +25,7 @@ describe("lockReasonFromError", () => {
 
 describe("lockReasonOf / keys", () => {
   it("maps access to a reason", () => {
-    expect(lockReasonOf({ allowed: true, basis: "UNCONDITIONAL", validUntil: null })).toBeNull();
+    expect(lockReasonOf({ allowed: true, basis: "UNCONDITIONAL", validUntil: null, refId: null })).toBeNull();
     expect(lockReasonOf({ allowed: false, reason: "NOT_SHARED" })).toBe("NOT_SHARED");
   });
   it("falls back to the generic locked text", () => {

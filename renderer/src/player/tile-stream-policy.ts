@@ -27,6 +27,9 @@ export function isLastingStreamError(code: ApiErrorCode): boolean {
     case "NOT_LOGGED_IN":
     case "BAD_CREDENTIALS":
     case "RATE_LIMITED":
+    case "FORBIDDEN":
+    case "CONFLICT":
+    case "TEST_CLOCK_DISABLED":
       return true;
     case "RELAY_UNAVAILABLE":
     case "PLATFORM_UNREACHABLE":
@@ -49,7 +52,10 @@ export function watchdogFires(i: WatchdogInput): boolean {
   return i.now - Math.max(i.lastFrameAt, i.playerCreatedAt) > FRAME_STALL_MS;
 }
 
-/** A live stream that ended at (or just before) its ticket deadline was cut for expiry, not by a fault. */
-export function endedByDeadline(nowWallMs: number, expiresAt: number): boolean {
-  return nowWallMs >= expiresAt - 1500;
+/**
+ * A live stream that ended at (or just before) its ticket deadline was cut for expiry, not by a fault. `nowMs` is the
+ * console's access clock (ticket deadlines are on it), so a system clock set back does not hide an expiry.
+ */
+export function endedByDeadline(nowMs: number, expiresAt: number): boolean {
+  return nowMs >= expiresAt - 1500;
 }

@@ -1,12 +1,16 @@
 // Runs in the renderer. One tile's live stream, engine-agnostic: ticket from main → player → frames on screen.
 // Owns the frame watchdog (stalled → recreate with a fresh ticket, backing off), reacts to the relay/core going away,
-// and always gives tickets back (closeStream) and tears players down completely.
-import type { ApiErrorCode, ConsoleApi, StreamTicket } from "../../../contract/console-api.js";
+// and always gives tickets back (closeStream) and tears players down completely. When main ends a session (grant
+// expired or revoked, access changed) or the relay cuts it at its deadline with access gone, the tile shows `expired`
+// and stays there, without reconnecting, until the operator retries (or the tile gets another camera).
+import type { AccessBasis } from "../../../contract/catalog-view.js";
+import type { ApiErrorCode, ConsoleApi, StreamEndReason, StreamTicket } from "../../../contract/console-api.js";
 import { apiErrorCode } from "../../../contract/console-client.js";
 import { lockDetailKey, lockReasonFromError } from "../catalog/lock-reason.js";
 import type { MessageKey } from "../i18n/i18n.js";
 import { bufferLatency, startFrameClock, type FrameClock } from "./frame-clock.js";
 import { retryDelayMs } from "./retry-backoff.js";
+import { endTitleKey, streamEndHits, type StreamEndedEvent } from "./stream-end.js";
 import type { TilePlayer, TilePlayerEngine } from "./tile-player.js";
 import {
   ERROR_RETRY_MS,
@@ -19,13 +23,25 @@ import {
 /** Exactly the states tests read from a tile's data-state. */
 export type TileState = "idle" | "connecting" | "playing" | "stalled" | "error" | "locked" | "expired";
 
+/** Why a tile's stream was ended for it (state `expired`), and the grant or application behind it. */
+export type TileEnd = { reason: StreamEndReason; refId: string | null };
+
+/** The access the tile's latest ticket was minted under (the watermark names a grant). */
+export type TileAccess = { basis: AccessBasis; refId: string | null };
+
 export type TileStatus = {
   state: TileState;
   /** Overlay text (null while playing). */
   message: MessageKey | null;
   /** Wall-clock ms of the next automatic attempt, when one is scheduled. */
   retryAt: number | null;
+  /** Set in state `expired` only. */
+  end: TileEnd | null;
+  /** From the latest ticket (kept while the tile reconnects); null before the first one. */
+  access: TileAccess | null;
 };
+
+type StatusUpdate = Pick<TileStatus, "state" | "message" | "retryAt"> & { end?: TileEnd | null };
 
 export type TileStats = {
   width: number | null;
@@ -50,13 +66,15 @@ type Session = {
 };
 
 const WATCHDOG_TICK_MS = 1000;
+/** Session ids remembered for matching late streamEnded events. */
+const KNOWN_SESSIONS_MAX = 8;
 
 function blockedMessage(reason: "core" | "relay"): MessageKey {
   return reason === "core" ? "tile.state.coreDown" : "tile.state.relayDown";
 }
 
 export class TileStream {
-  private current: TileStatus = { state: "connecting", message: "tile.state.connecting", retryAt: null };
+  private current: TileStatus = { state: "connecting", message: "tile.state.connecting", retryAt: null, end: null, access: null };
   private readonly listeners = new Set<(s: TileStatus) => void>();
   private session: Session | null = null;
   private attemptGen = 0;
@@ -65,6 +83,8 @@ export class TileStream {
   private watchdog: ReturnType<typeof setInterval> | null = null;
   private disposed = false;
   private visible = true;
+  private access: TileAccess | null = null;
+  private readonly known: string[] = [];
 
   constructor(
     private readonly o: {
@@ -75,10 +95,20 @@ export class TileStream {
       api: StreamApi;
       /** Why streams cannot be reached now (core link or relay down), or null. */
       blocked: "core" | "relay" | null;
+      /** Which output asks (the program output may show only media-use cameras or media grants). Default: the wall. */
+      output?: "wall" | "program";
+      /** The console's access clock (ms); ticket deadlines are on it. Default: Date.now. */
+      now?: () => number;
+      /** Start ended (the tile was already expired for this camera before this stream was made): no open. */
+      ended?: TileEnd | null;
     },
   ) {
     if (!o.engine.isSupported()) {
       this.set({ state: "error", message: "error.UNSUPPORTED", retryAt: null });
+      return;
+    }
+    if (o.ended) {
+      this.set({ state: "expired", message: endTitleKey(o.ended.reason), retryAt: null, end: o.ended });
       return;
     }
     if (o.blocked) this.set({ state: "connecting", message: blockedMessage(o.blocked), retryAt: null });
@@ -114,6 +144,8 @@ export class TileStream {
     if (this.disposed || this.o.blocked === blocked) return;
     const was = this.o.blocked;
     this.o.blocked = blocked;
+    // An ended tile has nothing to reconnect; it keeps saying why it ended.
+    if (this.current.state === "expired") return;
     if (blocked) {
       if (!was) {
         this.stopSession();
@@ -132,13 +164,39 @@ export class TileStream {
     this.visible = visible;
   }
 
-  /** Operator pressed retry. */
+  /** Operator pressed retry (the only way out of `expired` besides another camera): a plain open. */
   retryNow(): void {
-    if (this.disposed || this.o.blocked) return;
+    if (this.disposed) return;
+    if (this.o.blocked) {
+      // Leaves `expired` all the same; the open follows when the relay or core link is back.
+      if (this.current.state === "expired") this.set({ state: "connecting", message: blockedMessage(this.o.blocked), retryAt: null });
+      return;
+    }
     this.cancelRetry();
     this.stopSession();
     this.failures = 0;
     void this.open(true);
+  }
+
+  /**
+   * Main ended this tile's session, or its access is gone: stop and destroy the player at once, give the ticket back,
+   * and stay `expired` (no automatic reconnect).
+   */
+  expire(reason: StreamEndReason, refId: string | null): void {
+    if (this.disposed) return;
+    this.cancelRetry();
+    this.stopSession();
+    this.attemptGen += 1;
+    this.set({ state: "expired", message: endTitleKey(reason), retryAt: null, end: { reason, refId } });
+  }
+
+  /** A streamEnded event from main (every window gets all of them); true when it ended this stream. */
+  streamEnded(e: StreamEndedEvent): boolean {
+    if (this.disposed) return false;
+    const view = { tile: this.o.tile, cameraId: this.o.cameraId, current: this.session?.ticket.sessionId ?? null, known: this.known };
+    if (!streamEndHits(e, view)) return false;
+    this.expire(e.reason, e.refId);
+    return true;
   }
 
   dispose(): void {
@@ -152,14 +210,43 @@ export class TileStream {
 
   // ---- internals ----
 
-  private set(next: TileStatus): void {
+  private now(): number {
+    return (this.o.now ?? Date.now)();
+  }
+
+  private set(update: StatusUpdate): void {
     const c = this.current;
-    if (c.state === next.state && c.message === next.message && c.retryAt === next.retryAt) return;
+    const end = update.end ?? null;
+    const access = this.access;
+    if (
+      c.state === update.state &&
+      c.message === update.message &&
+      c.retryAt === update.retryAt &&
+      c.end?.reason === end?.reason &&
+      c.end?.refId === end?.refId &&
+      c.access?.basis === access?.basis &&
+      c.access?.refId === access?.refId
+    ) {
+      return;
+    }
+    const next: TileStatus = { state: update.state, message: update.message, retryAt: update.retryAt, end, access };
     this.current = next;
     for (const l of [...this.listeners]) l(next);
   }
 
-  private async open(reconnecting: boolean, afterExpiry = false): Promise<void> {
+  /** A ticket arrived: remember its session and the access it plays under. */
+  private adopt(ticket: StreamTicket): void {
+    this.known.push(ticket.sessionId);
+    if (this.known.length > KNOWN_SESSIONS_MAX) this.known.shift();
+    this.access = { basis: ticket.basis, refId: ticket.refId };
+    this.set(this.current);
+  }
+
+  /**
+   * `cut`: the ticket whose session the relay just closed at its deadline. Then a refusal (ACCESS_DENIED) or a fresh
+   * ticket already past its deadline means the access ended: the tile expires instead of reconnecting.
+   */
+  private async open(reconnecting: boolean, cut: StreamTicket | null = null): Promise<void> {
     const gen = ++this.attemptGen;
     // A tile already showing a lasting error (or a lock) keeps showing it while it retries quietly.
     if (this.current.state !== "error" && this.current.state !== "locked") {
@@ -167,10 +254,11 @@ export class TileStream {
     }
     let ticket: StreamTicket;
     try {
-      ticket = await this.o.api.openStream({ tile: this.o.tile });
+      ticket = await this.o.api.openStream(this.o.output === "program" ? { tile: this.o.tile, output: "program" } : { tile: this.o.tile });
     } catch (err) {
       if (gen !== this.attemptGen || this.disposed) return;
-      this.onOpenFailed(err);
+      if (cut && apiErrorCode(err) === "ACCESS_DENIED") this.expire("expired", cut.refId);
+      else this.onOpenFailed(err);
       return;
     }
     if (gen !== this.attemptGen || this.disposed || this.o.blocked) {
@@ -183,11 +271,12 @@ export class TileStream {
       this.scheduleRetry(false);
       return;
     }
-    if (afterExpiry && endedByDeadline(Date.now(), ticket.expiresAt)) {
+    if (cut && endedByDeadline(this.now(), ticket.expiresAt)) {
       this.giveBack(ticket.sessionId);
-      this.set({ state: "expired", message: "tile.state.expired", retryAt: null });
+      this.expire("expired", cut.refId ?? ticket.refId);
       return;
     }
+    this.adopt(ticket);
     this.startSession(ticket);
   }
 
@@ -270,14 +359,15 @@ export class TileStream {
     if (fires) this.sessionEnded("tile.state.stalled");
   }
 
-  /** The running session stopped delivering: expired ticket → fresh ticket at once; otherwise stall and back off. */
+  /** The running session stopped delivering: cut at its deadline → ask again at once; otherwise stall and back off. */
   private sessionEnded(message: MessageKey): void {
     const s = this.session;
     if (!s) return;
     if (s.playingSince !== null && performance.now() - s.playingSince > STABLE_PLAY_MS) this.failures = 0;
-    if (endedByDeadline(Date.now(), s.ticket.expiresAt)) {
+    if (endedByDeadline(this.now(), s.ticket.expiresAt)) {
+      // Cut at its deadline: a token that simply reached its lifetime is renewed; access that ended expires the tile.
       this.stopSession();
-      void this.open(true, true);
+      void this.open(true, s.ticket);
       return;
     }
     this.stall(message);

@@ -7,6 +7,11 @@ import type { WallState } from "../../../contract/wall.js";
 import type { ConnectionState } from "../bridge/connection.js";
 import type { MessageKey } from "../i18n/i18n.js";
 
+/** The access drawer's tabs (授权与审计): applications, emergency grants, approvals (approver), audit (auditor, commander). */
+export type AccessTab = "applications" | "grants" | "approvals" | "audit";
+/** Cameras picked in the catalog for a new application (申请) or an emergency grant (特别授权). */
+export type AccessCart = "application" | "grant";
+
 /** A failed user action, shown until dismissed (or pushed out); rendered in the current locale. */
 export type Notice = { id: number; action: MessageKey; errorCode: ApiErrorCode };
 
@@ -25,6 +30,10 @@ export type ConsoleState = {
   /** The relay panel (per-stream relay stats) is open. */
   relayPanelOpen: boolean;
   notices: readonly Notice[];
+  // ui: the access drawer and the camera carts it applies or grants for
+  accessDrawer: AccessTab | null;
+  applicationCart: readonly string[];
+  grantCart: readonly string[];
 };
 
 type ConsoleActions = {
@@ -42,7 +51,16 @@ type ConsoleActions = {
   setRelayPanelOpen(open: boolean): void;
   pushNotice(n: Omit<Notice, "id">): void;
   dismissNotice(id: number): void;
+  openAccessDrawer(tab: AccessTab): void;
+  closeAccessDrawer(): void;
+  addToCart(cart: AccessCart, cameraId: string): void;
+  removeFromCart(cart: AccessCart, cameraId: string): void;
+  clearCart(cart: AccessCart): void;
 };
+
+function setCart(set: (partial: Partial<ConsoleState>) => void, cart: AccessCart, ids: readonly string[]): void {
+  set(cart === "application" ? { applicationCart: ids } : { grantCart: ids });
+}
 
 let noticeSeq = 0;
 const MAX_NOTICES = 4;
@@ -59,6 +77,9 @@ export const useConsoleStore = create<ConsoleState & ConsoleActions>()((set, get
   selectedTile: null,
   relayPanelOpen: false,
   notices: [],
+  accessDrawer: null,
+  applicationCart: [],
+  grantCart: [],
 
   applyBootstrap: (b) => {
     set({
@@ -87,6 +108,17 @@ export const useConsoleStore = create<ConsoleState & ConsoleActions>()((set, get
   setRelayPanelOpen: (relayPanelOpen) => set({ relayPanelOpen }),
   pushNotice: (n) => set({ notices: [...get().notices, { ...n, id: ++noticeSeq }].slice(-MAX_NOTICES) }),
   dismissNotice: (id) => set({ notices: get().notices.filter((n) => n.id !== id) }),
+  openAccessDrawer: (accessDrawer) => set({ accessDrawer }),
+  closeAccessDrawer: () => set({ accessDrawer: null }),
+  addToCart: (cart, cameraId) => {
+    const ids = cart === "application" ? get().applicationCart : get().grantCart;
+    if (!ids.includes(cameraId)) setCart(set, cart, [...ids, cameraId]);
+  },
+  removeFromCart: (cart, cameraId) => {
+    const ids = cart === "application" ? get().applicationCart : get().grantCart;
+    setCart(set, cart, ids.filter((id) => id !== cameraId));
+  },
+  clearCart: (cart) => setCart(set, cart, []),
 }));
 
 export type StreamBlock = "core" | "relay" | null;

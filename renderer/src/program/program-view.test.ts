@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { offersProgramOutput, parsePageView, programOutputUrl, programWindowName } from "./program-view.js";
+
+describe("parsePageView", () => {
+  it("is the console without view=program", () => {
+    expect(parsePageView("?k=abc")).toEqual({ view: "console" });
+    expect(parsePageView("")).toEqual({ view: "console" });
+  });
+  it("reads the tile of a program page", () => {
+    expect(parsePageView("?k=abc&view=program&tile=3")).toEqual({ view: "program", tile: 3 });
+    expect(parsePageView("?view=program&tile=0")).toEqual({ view: "program", tile: 0 });
+  });
+  it("rejects a missing or bad tile", () => {
+    for (const q of ["?view=program", "?view=program&tile=", "?view=program&tile=16", "?view=program&tile=-1", "?view=program&tile=1.5", "?view=program&tile=x"]) {
+      expect(parsePageView(q)).toEqual({ view: "program", tile: null });
+    }
+  });
+});
+
+describe("programOutputUrl", () => {
+  it("keeps origin, path and the secret", () => {
+    const loc = { origin: "http://127.0.0.1:5173", pathname: "/", search: "?k=s%2Bk&x=1" };
+    expect(programOutputUrl(loc, 2)).toBe("http://127.0.0.1:5173/?k=s%2Bk&view=program&tile=2");
+    expect(parsePageView(new URL(programOutputUrl(loc, 2)).search)).toEqual({ view: "program", tile: 2 });
+    expect(new URL(programOutputUrl(loc, 2)).searchParams.get("k")).toBe("s+k");
+  });
+  it("names one window per tile", () => {
+    expect(programWindowName(5)).toBe("vigil-program-5");
+  });
+});
+
+describe("offersProgramOutput", () => {
+  it("needs a media-use camera or a media grant", () => {
+    expect(offersProgramOutput({ mediaUse: true }, null, "playing")).toBe(true);
+    expect(offersProgramOutput({ mediaUse: false }, { basis: "MEDIA_GRANT", refId: "M-1" }, "playing")).toBe(true);
+    expect(offersProgramOutput({ mediaUse: false }, { basis: "GRANT", refId: "G-1" }, "playing")).toBe(false);
+    expect(offersProgramOutput(undefined, null, "connecting")).toBe(false);
+  });
+  it("is not offered for locked or ended tiles", () => {
+    expect(offersProgramOutput({ mediaUse: true }, null, "locked")).toBe(false);
+    expect(offersProgramOutput({ mediaUse: true }, null, "expired")).toBe(false);
+  });
+});

@@ -1,0 +1,35 @@
+// Runs in the renderer (pure). The program output (media live coverage) is a page mode of the renderer:
+// ?k=<secret>&view=program&tile=N. Which page the URL asks for, the URL that opens one, and when a tile offers it.
+import type { CameraView } from "../../../contract/catalog-view.js";
+import { TileIndexSchema } from "../../../contract/wall.js";
+import type { TileAccess, TileState } from "../player/tile-stream.js";
+
+export type PageView = { view: "console" } | { view: "program"; tile: number | null };
+
+export function parsePageView(search: string): PageView {
+  const q = new URLSearchParams(search);
+  if (q.get("view") !== "program") return { view: "console" };
+  const raw = q.get("tile");
+  const tile = raw !== null && /^\d+$/.test(raw) ? TileIndexSchema.safeParse(Number(raw)) : null;
+  return { view: "program", tile: tile?.success ? tile.data : null };
+}
+
+/** Same origin and path as this page, keeping its secret `k`. */
+export function programOutputUrl(location: Pick<Location, "origin" | "pathname" | "search">, tile: number): string {
+  const key = new URLSearchParams(location.search).get("k") ?? "";
+  return `${location.origin}${location.pathname}?k=${encodeURIComponent(key)}&view=program&tile=${tile}`;
+}
+
+/** One window per tile: opening the same tile again reuses it. */
+export function programWindowName(tile: number): string {
+  return `vigil-program-${tile}`;
+}
+
+/**
+ * The tile offers a program output when its camera is flagged for media use or its ticket is a media grant (main
+ * decides for good), and it is not locked or ended.
+ */
+export function offersProgramOutput(camera: Pick<CameraView, "mediaUse"> | undefined, access: TileAccess | null, state: TileState): boolean {
+  if (state === "locked" || state === "expired" || state === "idle") return false;
+  return camera?.mediaUse === true || access?.basis === "MEDIA_GRANT";
+}
