@@ -382,8 +382,8 @@ export const GrantRequestSchema = z
     /** A media grant (live coverage) for the named media department instead of the requester's own. */
     mediaDepartmentId: z.string().min(1).optional(),
   })
-  .refine((g) => (g.incidentId === undefined) !== (g.incident === undefined), "give either incidentId or incident")
-  .meta({ id: "GrantRequest" });
+  .refine((g) => (g.incidentId === undefined) !== (g.incident === undefined), { message: "give either incidentId or incident", path: ["incidentId"] })
+  .meta({ id: "GrantRequest", description: "Exactly one of incidentId (an open incident) and incident (declared with this grant)." });
 export type GrantRequest = z.infer<typeof GrantRequestSchema>;
 
 export const GrantSchema = z
@@ -420,8 +420,8 @@ export const GrantListSchema = z.object({ items: z.array(GrantSchema) }).meta({ 
 
 export const GrantDecisionSchema = z
   .object({ grantId: z.string().min(1), approve: z.boolean(), reason: FormText(2, 500).optional() })
-  .refine((d) => d.approve || d.reason !== undefined, "a refusal states its reason")
-  .meta({ id: "GrantDecision" });
+  .refine((d) => d.approve || d.reason !== undefined, { message: "a refusal states its reason", path: ["reason"] })
+  .meta({ id: "GrantDecision", description: "Decides what is pending on the grant: the special authorization itself, or an extension. A refusal states its reason." });
 export type GrantDecision = z.infer<typeof GrantDecisionSchema>;
 export const GrantExtendSchema = z
   .object({ grantId: z.string().min(1), minutes: z.number().int().min(1).max(24 * 60), reason: FormText(2, 500) })

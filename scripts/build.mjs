@@ -43,6 +43,7 @@ export async function buildAll({ quiet = false } = {}) {
   await Promise.all([
     build({ ...common, entryPoints: { "web-main": "main/shell/web/web-main.ts" }, outdir: "dist/main", outExtension: { ".js": ".cjs" } }),
     build({ ...common, entryPoints: { "electron-main": "main/shell/electron/electron-main.ts" }, outdir: "dist/main", outExtension: { ".js": ".cjs" } }),
+    build({ ...common, entryPoints: { "audit-verify": "main/audit/audit-verify-cli.ts" }, outdir: "dist/main", outExtension: { ".js": ".cjs" } }),
     build({ ...common, entryPoints: { preload: "preload/preload.ts" }, outdir: "dist/preload", outExtension: { ".js": ".cjs" } }),
     build({ ...common, entryPoints: { "relay-main": "relay/relay-main.ts" }, outdir: "dist/relay", outExtension: { ".js": ".cjs" } }),
     build({ ...common, entryPoints: { "platform-main": "platform/platform-main.ts" }, outdir: "dist/platform", outExtension: { ".js": ".cjs" } }),

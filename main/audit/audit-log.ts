@@ -176,10 +176,11 @@ function queryFilter(q: AuditQuery): { where: string; params: unknown[] } {
   }
   if (q.action !== undefined) {
     // An action or a dotted prefix of it: "stream" (or "stream.") matches stream.open, stream.start, …
-    // The range ["stream.", "stream/") holds exactly the names that start with "stream." ('/' follows '.').
+    // One index range ["stream", "stream/") ('/' follows '.') holds "stream", "stream-…" and "stream.…"; the second
+    // condition drops "stream-…".
     const base = q.action.replace(/\.+$/, "");
-    clauses.push("(l.action = ? OR (l.action >= ? AND l.action < ?))");
-    params.push(base, `${base}.`, `${base}/`);
+    clauses.push("l.action >= ? AND l.action < ? AND (l.action = ? OR l.action >= ?)");
+    params.push(base, `${base}/`, base, `${base}.`);
   }
   if (q.from !== undefined) {
     clauses.push("l.at >= ?");
@@ -266,10 +267,13 @@ export class AuditLog {
     const { where, params } = queryFilter(q);
     const limit = q.limit ?? DEFAULT_QUERY_LIMIT;
     const offset = q.offset ?? 0;
+    // The page's seqs first (from the filter's index alone), then only those rows: a filter matching many rows
+    // never sorts full rows.
     const [rows, count] = await Promise.all([
       this.db.all<AuditRow & { pending: number | null }>(
         `SELECT ${COLUMNS}, o.seq AS pending FROM audit_log l LEFT JOIN audit_outbox o ON o.seq = l.seq
-         ${where} ORDER BY l.seq DESC LIMIT ? OFFSET ?`,
+         WHERE l.seq IN (SELECT l.seq FROM audit_log l ${where} ORDER BY l.seq DESC LIMIT ? OFFSET ?)
+         ORDER BY l.seq DESC`,
         [...params, limit, offset],
       ),
       this.db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM audit_log l ${where}`, params),

@@ -122,7 +122,7 @@ export class AuditUploader {
     this.arm(0);
   }
 
-  /** Whether the last upload failed, and how many failed in a row. */
+  /** How many uploads failed in a row (0: the last one went through, or none was needed). */
   get consecutiveFailures(): number {
     return this.failures;
   }
@@ -172,16 +172,22 @@ export class AuditUploader {
 
   /** Sends due batches until none is left. Returns ms until the next run, or null when nothing waits. */
   private async drain(): Promise<number | null> {
+    const ignoreDeferral = this.ignoreDeferral;
+    this.ignoreDeferral = false;
     while (this.started) {
-      const due = this.ignoreDeferral ? Number.MAX_SAFE_INTEGER : this.now();
-      this.ignoreDeferral = false;
+      const due = ignoreDeferral ? Number.MAX_SAFE_INTEGER : this.now();
       const batch = await this.log.pendingUploads(AUDIT_BATCH_MAX, due);
       if (batch.length === 0) break;
       const retryIn = await this.send(batch);
       if (retryIn !== null) return retryIn;
+      // A full batch: more are likely waiting, send on. Otherwise what arrived meanwhile waits to be coalesced.
+      if (batch.length < AUDIT_BATCH_MAX) break;
     }
     const next = await this.log.nextUploadAt();
-    return next === null ? null : Math.max(0, next - this.now());
+    if (next === null) return null;
+    // Never longer than the backoff cap, whatever the stored time says (e.g. after the clock was set back).
+    const wait = Math.min(next - this.now(), this.maxDelayMs);
+    return wait > 0 ? wait : this.kickDelayMs;
   }
 
   /** Uploads one batch. Returns null when it was accepted, else ms until the retry. */

@@ -1,6 +1,7 @@
 // Runs in the platform (pure). The rules of conditional-share applications (有条件共享): which cameras may be asked
 // for, when the answer is due and overdue, and what an approval (all or part) grants.
-import type { AccessScope, ApplicationStatus, SharingClass } from "../../contract/platform-api.js";
+import type { SharingClass } from "../../contract/camera.js";
+import type { AccessScope, ApplicationStatus } from "../../contract/platform-api.js";
 import { listIds } from "./access-scope.js";
 
 const DAY_MS = 86_400_000;

@@ -1,6 +1,7 @@
 // Runs in the platform (pure). Emergency grant policy (特别授权、限时共享): duration caps per incident level and in
 // all, which grants need the city coordinator, and how a grant's status reads at a given time.
-import type { Grant, GrantPolicy, GrantStatus, IncidentLevel, SharingClass } from "../../contract/platform-api.js";
+import type { SharingClass } from "../../contract/camera.js";
+import type { Grant, GrantPolicy, GrantStatus, IncidentLevel } from "../../contract/platform-api.js";
 
 export type GrantLimits = Pick<GrantPolicy, "capMinutes" | "maxTotalMinutes">;
 

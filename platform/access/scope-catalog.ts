@@ -1,7 +1,8 @@
 // Runs in the platform API. What the catalog says about an access scope: the served cameras a list names, how many
 // served cameras of each sharing class a region or domain holds, and a region's name. Classified and deleted
 // cameras count as absent.
-import type { AccessScope, PlatformCamera, SharingClass } from "../../contract/platform-api.js";
+import type { SharingClass } from "../../contract/camera.js";
+import type { AccessScope, PlatformCamera } from "../../contract/platform-api.js";
 import type { Database } from "../../main/store/database.js";
 import type { CameraFact } from "./application-policy.js";
 

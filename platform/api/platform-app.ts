@@ -77,10 +77,12 @@ export async function createPlatformApp(options: PlatformAppOptions): Promise<Pl
     ...emergencyHandlers(services),
     ...auditCalendarHandlers(services),
   });
-  await app.ready().catch(async (err: unknown) => {
+  try {
+    await app.ready();
+  } catch (err) {
     await sweeper.stop();
     throw err;
-  });
+  }
   return { app, services };
 }
 

@@ -19,6 +19,14 @@ describe("working-day calendar", () => {
     expect(dueDate("2026-02-12", 3)).toEqual({ from: "2026-02-12", workingDays: 3, due: "2026-02-24", provisional: false });
   });
 
+  it("knows an adjusted working Sunday (Spring Festival 2025) and counts through it", () => {
+    expect(describeDay("2025-01-26")).toMatchObject({ working: true, kind: "adjusted-workday", holiday: "春节" });
+    expect(describeDay("2025-02-04")).toMatchObject({ working: false, kind: "holiday", holiday: "春节" });
+    expect(describeDay("2025-02-08")).toMatchObject({ working: true, kind: "adjusted-workday" });
+    // Submitted Fri 24 Jan: Sun 26 (adjusted), Mon 27, then the holiday 28 Jan–4 Feb; Wed 5 Feb is the third.
+    expect(dueDate("2025-01-24", 3)).toMatchObject({ due: "2025-02-05", provisional: false });
+  });
+
   it("counts across National Day 2026 with its adjusted days", () => {
     expect(describeDay("2026-09-20")).toMatchObject({ working: true, kind: "adjusted-workday" });
     expect(describeDay("2026-10-07")).toMatchObject({ working: false, kind: "holiday", holiday: "国庆节" });

@@ -1,7 +1,8 @@
 // Runs in the platform. The Zunyi demo catalog, deterministic (same ids and names everywhere). At the default
 // scale it is the foundation's ~200-camera catalog with the same ids, names and places (so console favorites and
 // walls survive the switch to the platform), plus one classified (Secrecy=1) camera per county; `scale` grows
-// every county × domain cell proportionally, up to 100,000 cameras and beyond.
+// every county × domain cell proportionally, up to 100,000 cameras and beyond. Two showcase cameras in 红花岗区 let a
+// new user try the sharing rules by hand: a CONDITIONAL one to apply for, a NOT_SHARED one for a special grant.
 import type { SharingClass, SourceDomain } from "../../contract/camera.js";
 import type { PlatformCamera } from "../../contract/platform-api.js";
 import { formatGbId } from "../gb/gb-id.js";
@@ -127,6 +128,34 @@ function draft(region: Region, profile: DomainProfile, domainIndex: number, id: 
   };
 }
 
+/** Showcase cameras (always online: the status simulator leaves them alone), named so the demo is obvious. */
+export const SHOWCASE_CAMERAS = {
+  /** 有条件共享: the operator applies, the approver approves, the camera unlocks. */
+  conditional: formatGbId("52030200", "43", "132", "6", 950001),
+  /** 不予共享: the commander opens it under a special authorization once the approver agrees. */
+  notShared: formatGbId("52030200", "01", "132", "6", 950002),
+} as const;
+export const SHOWCASE_CAMERA_IDS: readonly string[] = Object.values(SHOWCASE_CAMERAS);
+
+function showcase(random: () => number): Draft[] {
+  const region = ZUNYI_REGIONS[0] as Region;
+  const di = (domain: SourceDomain): number => DOMAINS.findIndex((p) => p.domain === domain);
+  const water = di("water");
+  const social = di("social");
+  return [
+    {
+      ...draft(region, DOMAINS[water] as DomainProfile, water, SHOWCASE_CAMERAS.conditional, "演示·有条件共享·湘江河道水位站", 0, random, true),
+      address: "贵州省遵义市红花岗区湘江河畔（演示点位）",
+      sharingClass: "CONDITIONAL",
+    },
+    {
+      ...draft(region, DOMAINS[social] as DomainProfile, social, SHOWCASE_CAMERAS.notShared, "演示·不予共享·丁字口商户门前", 0, random, true),
+      address: "贵州省遵义市红花岗区丁字口（演示点位）",
+      sharingClass: "NOT_SHARED",
+    },
+  ];
+}
+
 /**
  * Every demo camera. `scale`: total unclassified cameras wanted (default: the base ~200).
  * Deterministic: the same scale gives the same records, byte for byte, given the same `now`.
@@ -134,7 +163,10 @@ function draft(region: Region, profile: DomainProfile, domainIndex: number, id: 
 export function buildDemoCatalog(options: { scale?: number; now: Date }): PlatformCamera[] {
   const stamp = options.now.toISOString();
   const finish = (d: Draft): PlatformCamera => Object.assign(d, { version: 1, updatedAt: stamp, statusChangedAt: stamp });
-  const cells = cellCounts(options.scale ?? 0);
+  const showcaseRandom = prng(20261001);
+  const showcased = showcase(showcaseRandom);
+  // The showcase cameras count towards the scale, so `scale` stays the number of served cameras.
+  const cells = cellCounts(Math.max(0, (options.scale ?? 0) - showcased.length));
   const out: PlatformCamera[] = [];
   // Base cameras first, drawing from the same PRNG sequence as the foundation's embedded catalog.
   const random = prng(20240601);
@@ -151,6 +183,7 @@ export function buildDemoCatalog(options: { scale?: number; now: Date }): Platfo
       }
     });
   });
+  for (const d of showcased) out.push(finish(d));
   // Classified cameras: present on the platform, never served to consoles.
   ZUNYI_REGIONS.forEach((region, ri) => {
     const skynet = DOMAINS[1] as DomainProfile;

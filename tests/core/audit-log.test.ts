@@ -5,11 +5,12 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { AuditEventSchema, type AuditBatchResult, type AuditEvent } from "../../contract/platform-api.js";
+import { AuditBatchResultSchema, AuditEventSchema, type AuditBatchResult, type AuditEvent } from "../../contract/platform-api.js";
 import { GENESIS } from "../../main/audit/audit-chain.js";
 import { AuditLog, verifyAuditTable } from "../../main/audit/audit-log.js";
 import { AuditUploader, toAuditEvent } from "../../main/audit/audit-uploader.js";
 import { createLogger } from "../../main/log/logger.js";
+import { startFixture } from "../platform/platform-fixture.js";
 import { Database, type Row } from "../../main/store/database.js";
 import { migrate } from "../../main/store/migrations.js";
 
@@ -318,5 +319,35 @@ describe("audit uploader", () => {
     await until(async () => (await log.pendingCount()) === 0);
     await up.stop();
     expect(platform.stored.size).toBe(1);
+  });
+});
+
+describe("audit upload to the reference platform", () => {
+  it("stores every event once through POST /audit/events, however often a batch is resent", async () => {
+    const f = await startFixture();
+    try {
+      const { accessToken } = await f.login("operator");
+      let sends = 0;
+      const upload = async (events: AuditEvent[]): Promise<AuditBatchResult> => {
+        sends++;
+        const res = await f.call("POST", "/audit/events", { token: accessToken, body: { events } });
+        if (res.status !== 200) throw new Error(`audit upload: HTTP ${res.status} ${res.body.error?.code ?? ""} ${res.body.error?.message ?? ""}`);
+        // The first answer is lost on the way back: the console must send the batch again.
+        if (sends === 1) throw new Error("connection reset");
+        return AuditBatchResultSchema.parse(res.body.data);
+      };
+      await log.append({ action: "auth.login", username: "operator", departmentId: "dept-emergency" });
+      await streamOpen();
+      await log.append({ action: "stream.refused", username: "operator", departmentId: "dept-emergency", cameraId: CAM_B, basis: null, detail: { reason: "NOT_SHARED" } });
+      const up = new AuditUploader({ log, upload, logger: quiet, baseDelayMs: 10, maxDelayMs: 20 });
+      up.start();
+      await until(async () => (await log.pendingCount()) === 0);
+      await up.stop();
+      expect(sends).toBe(2);
+      const rows = await f.platform.store.reader.all<{ id: string; action: string }>("SELECT id, action FROM audit_event ORDER BY at, action");
+      expect(rows.map((r) => r.action).sort()).toEqual(["auth.login", "stream.open", "stream.refused"]);
+    } finally {
+      await f.close();
+    }
   });
 });

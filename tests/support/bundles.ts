@@ -43,8 +43,13 @@ export async function buildPlatformBundles(): Promise<string> {
 }
 
 /** Composes the console as the web shell does, on the freshly built bundles (relay child, embedded platform). */
-export async function composeTestConsole(dataDir: string, bundles: { relayEntry: string; platformBundleDir: string }): Promise<ConsoleApp> {
+export async function composeTestConsole(
+  dataDir: string,
+  bundles: { relayEntry: string; platformBundleDir: string },
+  extra: { testClock?: boolean } = {},
+): Promise<ConsoleApp> {
   return composeConsole({
+    ...extra,
     shell: "web",
     version: "test",
     dataDir,

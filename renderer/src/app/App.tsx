@@ -1,11 +1,13 @@
 // Runs in the renderer. The console window: the login screen while no one is logged in; then header, platform
 // banner, catalog on the left and the wall on the right; the relay panel docks below them (the wall shrinks, nothing is hidden).
 import { useEffect } from "react";
+import { AccessLayer } from "../access/AccessDrawer.js";
 import { CatalogPanel } from "../catalog/CatalogPanel.js";
 import { useT } from "../i18n/use-t.js";
 import { useConsoleStore } from "../state/console-store.js";
 import { Wall } from "../wall/Wall.js";
 import { ConnectionBanner } from "./ConnectionBanner.js";
+import { GrantBar } from "./GrantBar.js";
 import { Header } from "./Header.js";
 import { LoginScreen } from "./LoginScreen.js";
 import { NoticeStack } from "./NoticeStack.js";
@@ -49,6 +51,7 @@ export function App() {
   return (
     <div className="app" data-boot={boot.status}>
       <Header />
+      <GrantBar />
       <ConnectionBanner />
       <PlatformBanner />
       {bootFailed}
@@ -57,6 +60,7 @@ export function App() {
         {boot.status === "ready" ? <Wall /> : <div className="wall wall--loading">{t("app.loading")}</div>}
       </main>
       {boot.status === "ready" && <RelayPanel />}
+      {boot.status === "ready" && <AccessLayer />}
       <NoticeStack />
     </div>
   );

@@ -41,6 +41,8 @@ describe("labels", () => {
   });
   it("shortens long ids only", () => {
     expect(shortRef("G-20250101-01")).toBe("G-20250101-01");
-    expect(shortRef("3f2a9c1e-77aa-4b4b-9d1c-0c1d2e3f4a5b")).toBe("3f2a9c1e-7…");
+    expect(shortRef("grant-20260930-1f3a9c2e")).toBe("…1f3a9c2e");
+    expect(shortRef("app-20260930-0b9d77aa")).toBe("…0b9d77aa");
+    expect(shortRef("3f2a9c1e77aa4b4b9d1c0c1d2e3f4a5b")).toBe("…1d2e3f4a5b");
   });
 });

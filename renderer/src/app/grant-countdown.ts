@@ -36,9 +36,14 @@ export function basisLabelKey(basis: ActiveAccess["basis"]): `grantBar.basis.${A
   return `grantBar.basis.${basis}`;
 }
 
-/** A record id short enough for the bar (the full id goes in the tooltip). */
+/**
+ * A record id short enough for the bar (the full id goes in the tooltip): the platform's ids read
+ * "<kind>-<yyyymmdd>-<random>", and the random part is what tells two apart.
+ */
 export function shortRef(id: string): string {
-  return id.length <= 14 ? id : `${id.slice(0, 10)}…`;
+  if (id.length <= 14) return id;
+  const last = id.split("-").at(-1) ?? "";
+  return last.length >= 4 && last.length <= 12 ? `…${last}` : `…${id.slice(-10)}`;
 }
 
 /** The access drawer tab that lists a record of this basis. */

@@ -4,6 +4,7 @@ import { useEffect } from "react";
 import { apiErrorCode } from "../../../contract/console-client.js";
 import { consoleLink } from "../bridge/console-api.js";
 import { refreshShown, reloadTree, resetCatalog } from "../catalog/catalog-store.js";
+import { applyAccessState, clearAccessState, refreshAccessState } from "../state/access-state.js";
 import { adoptSession } from "../state/session.js";
 import { refreshCameras } from "../state/camera-cache.js";
 import { useConsoleStore } from "../state/console-store.js";
@@ -12,7 +13,9 @@ function wallCameraIds(): (string | null)[] {
   return useConsoleStore.getState().wall?.tiles ?? [];
 }
 
-export function useConsoleSync(): void {
+/** `catalog: false` (the program output page): keep wall, session and access in step, but no catalog panel data. */
+export function useConsoleSync(options: { catalog?: boolean } = {}): void {
+  const catalog = options.catalog ?? true;
   useEffect(() => {
     const { api, connection } = consoleLink();
     const store = useConsoleStore.getState;
@@ -20,13 +23,15 @@ export function useConsoleSync(): void {
       api.on("wallChanged", (wall) => store().applyWall(wall)),
       api.on("relayStatus", (relay) => store().setRelay(relay)),
       api.on("localeChanged", (locale) => store().setLocale(locale)),
-      api.on("sessionChanged", (session) => adoptSession(session)),
+      api.on("sessionChanged", (session) => adoptSession(session, { catalog })),
       api.on("platformStatus", (platform) => store().setPlatform(platform)),
       api.on("catalogChanged", ({ revision }) => {
         store().setCatalogRevision(revision);
-        if (store().session?.user) refreshShown();
+        if (catalog && store().session?.user) refreshShown();
         refreshCameras(wallCameraIds);
       }),
+      api.on("accessState", (state) => applyAccessState(state)),
+      api.on("grantWarning", ({ refId, minutesLeft, validUntil }) => store().pushNotice({ kind: "grantWarning", refId, minutesLeft, validUntil })),
     ];
 
     let lastGeneration = -1;
@@ -43,11 +48,15 @@ export function useConsoleSync(): void {
           store().applyBootstrap(boot);
           // applyBootstrap took the session as is; compare users ourselves.
           const user = boot.session.user?.username ?? null;
-          if (hadUser !== user) resetCatalog();
-          if (user !== null) {
-            if (reconnect && hadUser === user) refreshShown();
-            else void reloadTree();
+          if (catalog) {
+            if (hadUser !== user) resetCatalog();
+            if (user !== null) {
+              if (reconnect && hadUser === user) refreshShown();
+              else void reloadTree();
+            }
           }
+          if (user !== null) void refreshAccessState();
+          else clearAccessState();
           refreshCameras(wallCameraIds);
         } catch (err) {
           const code = apiErrorCode(err);
@@ -58,5 +67,5 @@ export function useConsoleSync(): void {
     offs.push(connection.subscribe(onConnection));
     onConnection();
     return () => offs.forEach((off) => off());
-  }, []);
+  }, [catalog]);
 }

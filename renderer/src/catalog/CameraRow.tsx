@@ -1,8 +1,11 @@
-// Runs in the renderer. One camera in the catalog: online dot, name, favorite star, sharing class, lock badge.
+// Runs in the renderer. One camera in the catalog: online dot, name, favorite star, sharing class, lock badge (with
+// its action: 申请 / 特别授权, which add the camera to the access drawer's application or grant form).
 // Draggable onto the wall (locked ones too: the tile then says why it cannot play); double-click/Enter puts it on
 // the selected tile.
 import { memo } from "react";
 import type { CameraView } from "../../../contract/catalog-view.js";
+import { applyForCamera, requestGrantForCamera } from "../access/access-drafts.js";
+import { lockAction } from "../access/lock-actions.js";
 import { useT } from "../i18n/use-t.js";
 import { consoleActions } from "../state/console-actions.js";
 import { useConsoleStore } from "../state/console-store.js";
@@ -23,6 +26,7 @@ export const CameraRow = memo(function CameraRow({ camera, depth, style, index, 
   const t = useT();
   const onWall = useConsoleStore((s) => s.wall?.tiles.slice(0, s.wall.layout).includes(camera.id) ?? false);
   const lock = lockReasonOf(camera.access);
+  const action = useConsoleStore((s) => lockAction(lock, s.session?.user?.roles ?? []));
   const title = t("catalog.rowTitle", {
     name: camera.name,
     address: camera.address,
@@ -65,6 +69,7 @@ export const CameraRow = memo(function CameraRow({ camera, depth, style, index, 
           {t(lockBadgeKey(lock))}
         </span>
       )}
+      {action && <LockActionButton cameraId={camera.id} action={action} />}
       {!lock && <span className={`sharing sharing--${camera.sharingClass}`}>{t(`sharing.short.${camera.sharingClass}`)}</span>}
       <button
         type="button"
@@ -86,6 +91,29 @@ export const CameraRow = memo(function CameraRow({ camera, depth, style, index, 
     </div>
   );
 });
+
+function LockActionButton({ cameraId, action }: { cameraId: string; action: "apply" | "grant" }) {
+  const t = useT();
+  const apply = action === "apply";
+  return (
+    <button
+      type="button"
+      className={`lock-action lock-action--${action}`}
+      data-testid={`${apply ? "apply" : "request-grant"}-${cameraId}`}
+      title={t(apply ? "access.catalog.applyTitle" : "access.catalog.grantTitle")}
+      tabIndex={-1}
+      draggable={false}
+      onClick={(e) => {
+        e.stopPropagation();
+        if (apply) applyForCamera(cameraId);
+        else requestGrantForCamera(cameraId);
+      }}
+      onDoubleClick={(e) => e.stopPropagation()}
+    >
+      {t(apply ? "access.catalog.apply" : "access.catalog.grant")}
+    </button>
+  );
+}
 
 function LockIcon() {
   return (

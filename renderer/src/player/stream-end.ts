@@ -13,18 +13,21 @@ export type TileSessionView = {
   current: string | null;
   /** Sessions this stream held before (all of them, newest last). */
   known: readonly string[];
+  /** An openStream call is on its way (main may have minted, and ended, a session the stream does not know yet). */
+  opening: boolean;
 };
 
 /**
  * True when the event ends this tile stream. A stream with a live session is hit only by that session's end (an
  * older session's end is stale). Without one, the end of a session it held counts, and so does an end for this
- * tile and camera whose session it never learned (main ended it while the ticket was on its way).
+ * tile and camera whose session it has not learned yet (main ended it while the ticket was on its way). Other
+ * sessions on the same tile (another window's, the program output's) do not touch it.
  */
 export function streamEndHits(e: Pick<StreamEndedEvent, "sessionId" | "tile" | "cameraId">, v: TileSessionView): boolean {
   if (e.cameraId !== v.cameraId) return false;
   if (v.current !== null) return e.sessionId === v.current;
   if (v.known.includes(e.sessionId)) return true;
-  return e.tile === v.tile;
+  return v.opening && e.tile === v.tile;
 }
 
 /** The headline an ended tile shows. */

@@ -49,15 +49,26 @@ function fakeEngine() {
   return { engine, players };
 }
 
-function fakeApi(opts: { expiresIn?: () => number; fail?: () => ConsoleApiError | null } = {}) {
+function fakeApi(
+  opts: { expiresIn?: () => number; fail?: () => ConsoleApiError | null; access?: () => Pick<StreamTicket, "basis" | "refId">; delayMs?: number } = {},
+) {
   let seq = 0;
   const closed: string[] = [];
   const api: StreamApi = {
-    openStream: vi.fn(async ({ tile }: { tile: number }): Promise<StreamTicket> => {
+    openStream: vi.fn(async ({ tile }: { tile: number; output?: "wall" | "program" }): Promise<StreamTicket> => {
+      if (opts.delayMs) await new Promise((r) => setTimeout(r, opts.delayMs));
       const err = opts.fail?.();
       if (err) throw err;
       seq += 1;
-      return { tile, cameraId: CAM, sessionId: `s${seq}`, url: `ws://127.0.0.1:1/live/a.flv?token=${seq}`, expiresAt: Date.now() + (opts.expiresIn?.() ?? 3_600_000) };
+      const access = opts.access?.() ?? { basis: "UNCONDITIONAL", refId: null };
+      return {
+        tile,
+        cameraId: CAM,
+        sessionId: `s${seq}`,
+        url: `ws://127.0.0.1:1/live/a.flv?token=${seq}`,
+        expiresAt: Date.now() + (opts.expiresIn?.() ?? 3_600_000),
+        ...access,
+      };
     }),
     closeStream: vi.fn(async ({ sessionId }: { sessionId: string }) => (closed.push(sessionId), { closed: true })),
   };
@@ -211,5 +222,195 @@ describe("TileStream", () => {
     await flush();
     expect(s.status().state).toBe("expired");
     s.dispose();
+  });
+
+  it("expires at once when main ends its session: player destroyed, no reconnect, says why", async () => {
+    const v = fakeVideo();
+    const { engine, players } = fakeEngine();
+    const { api, closed } = fakeApi({ access: () => ({ basis: "GRANT", refId: "G-7" }) });
+    const s = new TileStream({ tile: 3, cameraId: CAM, video: v.video, engine, api, blocked: null });
+    await flush();
+    v.frame();
+    expect(s.status()).toMatchObject({ state: "playing", access: { basis: "GRANT", refId: "G-7" } });
+    expect(s.streamEnded({ sessionId: "s1", tile: 3, cameraId: CAM, reason: "expired", refId: "G-7" })).toBe(true);
+    expect(s.status()).toMatchObject({ state: "expired", message: "tile.ended.expired", retryAt: null, end: { reason: "expired", refId: "G-7" } });
+    expect(players[0]!.destroyed).toBe(true);
+    expect(closed).toEqual(["s1"]);
+    await vi.advanceTimersByTimeAsync(120_000);
+    expect(api.openStream).toHaveBeenCalledTimes(1);
+    expect(s.status().state).toBe("expired");
+    s.dispose();
+  });
+
+  it("says revoked and access-lost apart", async () => {
+    const v = fakeVideo();
+    const { engine } = fakeEngine();
+    const { api } = fakeApi();
+    const s = new TileStream({ tile: 0, cameraId: CAM, video: v.video, engine, api, blocked: null });
+    await flush();
+    s.expire("revoked", "G-2");
+    expect(s.status()).toMatchObject({ state: "expired", message: "tile.ended.revoked", end: { reason: "revoked", refId: "G-2" } });
+    s.expire("access-lost", null);
+    expect(s.status()).toMatchObject({ message: "tile.ended.access-lost", end: { reason: "access-lost", refId: null } });
+    s.dispose();
+  });
+
+  it("ignores the end of another session, another camera, or a stale one", async () => {
+    const v = fakeVideo();
+    const { engine, players } = fakeEngine();
+    const { api } = fakeApi();
+    const s = new TileStream({ tile: 0, cameraId: CAM, video: v.video, engine, api, blocked: null });
+    await flush();
+    v.frame();
+    expect(s.streamEnded({ sessionId: "other", tile: 0, cameraId: CAM, reason: "expired", refId: null })).toBe(false);
+    expect(s.streamEnded({ sessionId: "s1", tile: 0, cameraId: "52030200001320009999", reason: "expired", refId: null })).toBe(false);
+    // A stall moves it to a fresh session; the first one's end is stale then.
+    players[0]!.emit({ type: "ended" });
+    await vi.advanceTimersByTimeAsync(1000);
+    v.frame();
+    expect(s.streamEnded({ sessionId: "s1", tile: 0, cameraId: CAM, reason: "expired", refId: null })).toBe(false);
+    expect(s.status().state).toBe("playing");
+    s.dispose();
+  });
+
+  it("expires a tile whose ticket is still on its way (tile + camera), and gives that ticket back", async () => {
+    const v = fakeVideo();
+    const { engine, players } = fakeEngine();
+    const { api, closed } = fakeApi({ delayMs: 200 });
+    const s = new TileStream({ tile: 4, cameraId: CAM, video: v.video, engine, api, blocked: null });
+    expect(s.streamEnded({ sessionId: "unknown", tile: 4, cameraId: CAM, reason: "revoked", refId: "G-1" })).toBe(true);
+    await vi.advanceTimersByTimeAsync(300);
+    expect(players).toHaveLength(0);
+    expect(closed).toEqual(["s1"]);
+    expect(s.status().state).toBe("expired");
+    s.dispose();
+  });
+
+  it("is not ended by another session on its tile while it waits to retry (the program output's, say)", async () => {
+    const v = fakeVideo();
+    const { engine, players } = fakeEngine();
+    const { api } = fakeApi();
+    const s = new TileStream({ tile: 1, cameraId: CAM, video: v.video, engine, api, blocked: null });
+    await flush();
+    players[0]!.emit({ type: "ended" });
+    expect(s.status().state).toBe("stalled");
+    expect(s.streamEnded({ sessionId: "program-1", tile: 1, cameraId: CAM, reason: "expired", refId: "M-1" })).toBe(false);
+    // Its own previous session's end still counts.
+    expect(s.streamEnded({ sessionId: "s1", tile: 1, cameraId: CAM, reason: "revoked", refId: "G-1" })).toBe(true);
+    expect(s.status().state).toBe("expired");
+    s.dispose();
+  });
+
+  it("stays expired through relay and core outages, and leaves it only by retry", async () => {
+    const v = fakeVideo();
+    const { engine, players } = fakeEngine();
+    let denied = false;
+    const { api } = fakeApi({ fail: () => (denied ? new ConsoleApiError("ACCESS_DENIED", "[NOT_SHARED] locked") : null) });
+    const s = new TileStream({ tile: 0, cameraId: CAM, video: v.video, engine, api, blocked: null });
+    await flush();
+    s.expire("expired", "G-1");
+    s.setBlocked("relay");
+    expect(s.status().state).toBe("expired");
+    s.setBlocked(null);
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(s.status().state).toBe("expired");
+    expect(players).toHaveLength(1);
+    // Retry with access still gone: locked, as any refused open.
+    denied = true;
+    s.retryNow();
+    await flush();
+    expect(s.status()).toMatchObject({ state: "locked", message: "lock.detail.NOT_SHARED", end: null });
+    // Access back (the quiet retry of a lock): plays again.
+    denied = false;
+    await vi.advanceTimersByTimeAsync(15_000);
+    v.frame();
+    expect(s.status().state).toBe("playing");
+    s.dispose();
+  });
+
+  it("retry while the relay is down leaves expired and opens when it is back", async () => {
+    const v = fakeVideo();
+    const { engine, players } = fakeEngine();
+    const { api } = fakeApi();
+    const s = new TileStream({ tile: 0, cameraId: CAM, video: v.video, engine, api, blocked: null, ended: { reason: "expired", refId: "G-1" } });
+    expect(s.status()).toMatchObject({ state: "expired", end: { reason: "expired", refId: "G-1" } });
+    s.setBlocked("relay");
+    s.retryNow();
+    expect(s.status()).toMatchObject({ state: "connecting", message: "tile.state.relayDown", end: null });
+    s.setBlocked(null);
+    await flush();
+    expect(players).toHaveLength(1);
+    s.dispose();
+  });
+
+  it("starts ended without opening when the tile already expired for this camera", async () => {
+    const v = fakeVideo();
+    const { engine } = fakeEngine();
+    const { api } = fakeApi();
+    const s = new TileStream({ tile: 0, cameraId: CAM, video: v.video, engine, api, blocked: null, ended: { reason: "revoked", refId: "G-3" } });
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(api.openStream).not.toHaveBeenCalled();
+    expect(s.status()).toMatchObject({ state: "expired", message: "tile.ended.revoked" });
+    s.dispose();
+  });
+
+  it("expires (not locked) when the relay cut it at its deadline and main refuses a new ticket", async () => {
+    const v = fakeVideo();
+    const { engine, players } = fakeEngine();
+    let denied = false;
+    const { api } = fakeApi({
+      expiresIn: () => 5000,
+      access: () => ({ basis: "GRANT", refId: "G-5" }),
+      fail: () => (denied ? new ConsoleApiError("ACCESS_DENIED", "[NOT_SHARED] locked") : null),
+    });
+    const s = new TileStream({ tile: 0, cameraId: CAM, video: v.video, engine, api, blocked: null });
+    await flush();
+    v.frame();
+    await vi.advanceTimersByTimeAsync(4900);
+    v.frame();
+    denied = true;
+    players[0]!.emit({ type: "ended" });
+    await flush();
+    expect(s.status()).toMatchObject({ state: "expired", message: "tile.ended.expired", end: { reason: "expired", refId: "G-5" } });
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(api.openStream).toHaveBeenCalledTimes(2);
+    s.dispose();
+  });
+
+  it("judges the deadline on the access clock, not the system clock", async () => {
+    const v = fakeVideo();
+    const { engine, players } = fakeEngine();
+    let skew = 0;
+    // Tickets end one hour from the system clock; the access clock runs ahead by `skew`.
+    const { api } = fakeApi({ access: () => ({ basis: "GRANT", refId: "G-8" }), fail: () => (skew ? new ConsoleApiError("ACCESS_DENIED", "[NOT_SHARED] x") : null) });
+    const s = new TileStream({ tile: 0, cameraId: CAM, video: v.video, engine, api, blocked: null, now: () => Date.now() + skew });
+    await flush();
+    v.frame();
+    // Not at the deadline: an ordinary stall.
+    players[0]!.emit({ type: "ended" });
+    expect(s.status().state).toBe("stalled");
+    await vi.advanceTimersByTimeAsync(1000);
+    v.frame();
+    // The access clock passed the deadline (the system clock was set back): expiry.
+    skew = 3_600_000;
+    players[1]!.emit({ type: "ended" });
+    await flush();
+    expect(s.status()).toMatchObject({ state: "expired", end: { reason: "expired", refId: "G-8" } });
+    s.dispose();
+  });
+
+  it("asks for the program output when it is one", async () => {
+    const v = fakeVideo();
+    const { engine } = fakeEngine();
+    const { api } = fakeApi({ access: () => ({ basis: "MEDIA_GRANT", refId: "M-1" }) });
+    const s = new TileStream({ tile: 2, cameraId: CAM, video: v.video, engine, api, blocked: null, output: "program" });
+    await flush();
+    expect(api.openStream).toHaveBeenCalledWith({ tile: 2, output: "program" });
+    expect(s.status().access).toEqual({ basis: "MEDIA_GRANT", refId: "M-1" });
+    s.dispose();
+    const w = new TileStream({ tile: 1, cameraId: CAM, video: v.video, engine, api, blocked: null });
+    await flush();
+    expect(api.openStream).toHaveBeenLastCalledWith({ tile: 1 });
+    w.dispose();
   });
 });

@@ -85,6 +85,8 @@ export class TileStream {
   private visible = true;
   private access: TileAccess | null = null;
   private readonly known: string[] = [];
+  /** The attempt whose openStream call is on its way, if any. */
+  private openingGen: number | null = null;
 
   constructor(
     private readonly o: {
@@ -193,7 +195,13 @@ export class TileStream {
   /** A streamEnded event from main (every window gets all of them); true when it ended this stream. */
   streamEnded(e: StreamEndedEvent): boolean {
     if (this.disposed) return false;
-    const view = { tile: this.o.tile, cameraId: this.o.cameraId, current: this.session?.ticket.sessionId ?? null, known: this.known };
+    const view = {
+      tile: this.o.tile,
+      cameraId: this.o.cameraId,
+      current: this.session?.ticket.sessionId ?? null,
+      known: this.known,
+      opening: this.openingGen !== null && this.openingGen === this.attemptGen,
+    };
     if (!streamEndHits(e, view)) return false;
     this.expire(e.reason, e.refId);
     return true;
@@ -253,14 +261,17 @@ export class TileStream {
       this.set({ state: "connecting", message: reconnecting ? "tile.state.reconnecting" : "tile.state.connecting", retryAt: null });
     }
     let ticket: StreamTicket;
+    this.openingGen = gen;
     try {
       ticket = await this.o.api.openStream(this.o.output === "program" ? { tile: this.o.tile, output: "program" } : { tile: this.o.tile });
     } catch (err) {
+      if (this.openingGen === gen) this.openingGen = null;
       if (gen !== this.attemptGen || this.disposed) return;
       if (cut && apiErrorCode(err) === "ACCESS_DENIED") this.expire("expired", cut.refId);
       else this.onOpenFailed(err);
       return;
     }
+    if (this.openingGen === gen) this.openingGen = null;
     if (gen !== this.attemptGen || this.disposed || this.o.blocked) {
       this.giveBack(ticket.sessionId);
       return;

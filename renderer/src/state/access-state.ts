@@ -90,12 +90,22 @@ function subscribeTicker(periodMs: number, listener: () => void): () => void {
   };
 }
 
+/** Stable subscribe functions (a new one per render would resubscribe every render). */
+const subscribers = new Map<number, (listener: () => void) => () => void>();
+
+function subscriberFor(periodMs: number): (listener: () => void) => () => void {
+  let f = subscribers.get(periodMs);
+  if (!f) {
+    f = (listener) => subscribeTicker(periodMs, listener);
+    subscribers.set(periodMs, f);
+  }
+  return f;
+}
+
 /** The access clock, re-rendering the caller every `periodMs` (and when a new access state arrives). */
 export function useAccessNow(periodMs: number): number {
-  useSyncExternalStore(
-    (l) => subscribeTicker(periodMs, l),
-    () => ticker(periodMs).count,
-  );
+  const tick = () => ticker(periodMs).count;
+  useSyncExternalStore(subscriberFor(periodMs), tick, tick);
   useAccessState((s) => s.receivedAt);
   return accessNow();
 }

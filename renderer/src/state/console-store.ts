@@ -13,7 +13,12 @@ export type AccessTab = "applications" | "grants" | "approvals" | "audit";
 export type AccessCart = "application" | "grant";
 
 /** A failed user action, shown until dismissed (or pushed out); rendered in the current locale. */
-export type Notice = { id: number; action: MessageKey; errorCode: ApiErrorCode };
+export type ErrorNotice = { id: number; kind: "error"; action: MessageKey; errorCode: ApiErrorCode };
+/** A grant ends in 10, 5 or 1 minute(s) (main's grantWarning); stays until dismissed or the grant ends or is extended. */
+export type GrantWarningNotice = { id: number; kind: "grantWarning"; refId: string; minutesLeft: 10 | 5 | 1; validUntil: number };
+export type Notice = ErrorNotice | GrantWarningNotice;
+/** What pushNotice takes: an error ({action, errorCode}) or a notice of another kind. */
+export type NoticeInput = Omit<ErrorNotice, "id" | "kind"> | Omit<GrantWarningNotice, "id">;
 
 export type ConsoleState = {
   boot: { status: "loading" } | { status: "ready"; shell: Bootstrap["shell"]; version: string } | { status: "failed"; code: ApiErrorCode; message: string };
@@ -49,7 +54,7 @@ type ConsoleActions = {
   setCatalogRevision(revision: number): void;
   selectTile(tile: number | null): void;
   setRelayPanelOpen(open: boolean): void;
-  pushNotice(n: Omit<Notice, "id">): void;
+  pushNotice(n: NoticeInput): void;
   dismissNotice(id: number): void;
   openAccessDrawer(tab: AccessTab): void;
   closeAccessDrawer(): void;
@@ -106,7 +111,18 @@ export const useConsoleStore = create<ConsoleState & ConsoleActions>()((set, get
   setCatalogRevision: (catalogRevision) => set({ catalogRevision }),
   selectTile: (selectedTile) => set({ selectedTile }),
   setRelayPanelOpen: (relayPanelOpen) => set({ relayPanelOpen }),
-  pushNotice: (n) => set({ notices: [...get().notices, { ...n, id: ++noticeSeq }].slice(-MAX_NOTICES) }),
+  pushNotice: (n) => {
+    const id = ++noticeSeq;
+    if ("kind" in n) {
+      // One warning per grant: the latest (5 min replaces 10 min); errors never push a warning out.
+      set({ notices: [...get().notices.filter((o) => o.kind !== n.kind || o.refId !== n.refId), { ...n, id }] });
+      return;
+    }
+    const notices = [...get().notices, { ...n, kind: "error" as const, id }];
+    const errors = notices.filter((o) => o.kind === "error");
+    const drop = new Set(errors.slice(0, Math.max(0, errors.length - MAX_NOTICES)).map((o) => o.id));
+    set({ notices: notices.filter((o) => !drop.has(o.id)) });
+  },
   dismissNotice: (id) => set({ notices: get().notices.filter((n) => n.id !== id) }),
   openAccessDrawer: (accessDrawer) => set({ accessDrawer }),
   closeAccessDrawer: () => set({ accessDrawer: null }),

@@ -10,6 +10,8 @@ import { useShallow } from "zustand/shallow";
 import { acceptsDrag, readDrop, setTileDrag } from "./dnd.js";
 import { TileOverlay } from "./TileOverlay.js";
 import { useTileStream } from "./use-tile-stream.js";
+import { Watermark } from "./Watermark.js";
+import { showsWatermark, watermarkGrantId } from "./watermark-text.js";
 
 type Props = { index: number; cameraId: string | null; maximized: boolean; hidden: boolean; profile: StreamProfile };
 
@@ -36,6 +38,8 @@ export function Tile({ index, cameraId, maximized, hidden, profile }: Props) {
       data-testid={`tile-${index}`}
       data-state={status.state}
       data-lock-reason={status.state === "locked" ? lockReasonOfMessage(status.message) : undefined}
+      data-end-reason={status.end?.reason}
+      data-end-ref={status.end?.refId ?? undefined}
       data-camera-id={cameraId ?? ""}
       data-upstream={upstream?.reconnecting ? "reconnecting" : undefined}
       data-selected={selected}
@@ -72,6 +76,9 @@ export function Tile({ index, cameraId, maximized, hidden, profile }: Props) {
       {/* A fresh element per stream: players never inherit a previous decoder. */}
       {cameraId !== null && (
         <video key={`${cameraId}:${maximized}`} ref={video} className="tile__video" muted autoPlay playsInline disablePictureInPicture />
+      )}
+      {cameraId !== null && showsWatermark(status.state, cameraId) && (
+        <Watermark testId={`watermark-${index}`} cameraId={cameraId} grantId={watermarkGrantId(status.access, camera?.access)} />
       )}
       <TileOverlay index={index} cameraId={cameraId} camera={camera} status={status} stream={stream} upstream={upstream} />
     </div>

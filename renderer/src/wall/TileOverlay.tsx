@@ -1,9 +1,13 @@
 // Runs in the renderer. Text over a tile: number, camera name + region, state message (and the relay's "upstream
-// reconnecting"), close button, stats strip (player figures plus the relay's upstream codec and transcoding marker).
+// reconnecting"), why an ended tile ended (授权已到期…) and what to do, the program output button (media-use cameras,
+// media grants), close button, stats strip (player figures plus the relay's upstream codec and transcoding marker).
 import { useEffect, useState } from "react";
 import type { CameraView } from "../../../contract/catalog-view.js";
 import { useT } from "../i18n/use-t.js";
+import { endHintKey, endRefKey } from "../player/stream-end.js";
 import type { TileStats, TileStatus, TileStream } from "../player/tile-stream.js";
+import { openProgramOutput } from "../program/program-actions.js";
+import { offersProgramOutput } from "../program/program-view.js";
 import { consoleActions } from "../state/console-actions.js";
 import { codecLabel, type TileUpstream } from "../state/relay-stats-view.js";
 
@@ -38,6 +42,21 @@ export function TileOverlay({ index, cameraId, camera, status, stream, upstream 
               {camera ? camera.name : t("tile.unknownCamera", { id: cameraId })}
             </span>
             {camera && <span className="tile__region">{camera.regionName}</span>}
+            {offersProgramOutput(camera, status.access, status.state) && (
+              <button
+                type="button"
+                className="tile__program"
+                data-testid={`program-output-${index}`}
+                title={t("tile.programOutputTitle")}
+                onClick={(e) => {
+                  stop(e);
+                  void openProgramOutput(index);
+                }}
+                onDoubleClick={stop}
+              >
+                {t("tile.programOutput")}
+              </button>
+            )}
             <button
               type="button"
               className="tile__close"
@@ -62,6 +81,21 @@ export function TileOverlay({ index, cameraId, camera, status, stream, upstream 
         </div>
       ) : status.message === null ? (
         upstreamLine && <div className="tile__status tile__status--upstream">{upstreamLine}</div>
+      ) : status.state === "expired" && status.end ? (
+        <div className="tile__status tile__status--expired tile__ended" data-testid={`tile-status-${index}`} role="status">
+          <svg className="tile__ended-icon" width="24" height="24" viewBox="0 0 24 24" aria-hidden="true">
+            <circle cx="12" cy="12" r="9.5" fill="none" stroke="currentColor" strokeWidth="1.8" />
+            <path d="M12 6.5V12l3.5 2.2" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" />
+          </svg>
+          <strong className="tile__ended-title" data-testid={`tile-ended-${index}`}>
+            {t(status.message)}
+          </strong>
+          {status.end.refId !== null && (
+            <span className="tile__ended-ref">{t(endRefKey(status.access?.basis ?? null), { id: status.end.refId })}</span>
+          )}
+          <span className="tile__ended-hint">{t(endHintKey(status.end.reason))}</span>
+          <RetryLine index={index} status={status} stream={stream} />
+        </div>
       ) : (
         <div className={`tile__status tile__status--${status.state}`} data-testid={`tile-status-${index}`}>
           {status.state === "connecting" && <span className="spinner" aria-hidden="true" />}
@@ -73,7 +107,7 @@ export function TileOverlay({ index, cameraId, camera, status, stream, upstream 
           )}
           <span>{t(status.message)}</span>
           {upstreamLine}
-          <RetryLine status={status} stream={stream} />
+          <RetryLine index={index} status={status} stream={stream} />
         </div>
       )}
       {cameraId !== null && stream && status.state === "playing" && <StatsStrip index={index} stream={stream} upstream={upstream} />}
@@ -81,7 +115,7 @@ export function TileOverlay({ index, cameraId, camera, status, stream, upstream 
   );
 }
 
-function RetryLine({ status, stream }: { status: TileStatus; stream: TileStream | null }) {
+function RetryLine({ index, status, stream }: { index: number; status: TileStatus; stream: TileStream | null }) {
   const t = useT();
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
@@ -99,6 +133,7 @@ function RetryLine({ status, stream }: { status: TileStatus; stream: TileStream 
         <button
           type="button"
           className="btn btn--small"
+          data-testid={`tile-retry-${index}`}
           onClick={(e) => {
             e.stopPropagation();
             stream.retryNow();

@@ -1,0 +1,268 @@
+// Runs in the renderer. 审批 (approver role, the city coordinator): pending applications — approve all, approve the
+// cameras still checked (partial), for at most the requested days, or reject with a reason — and emergency grants
+// waiting (special authorizations, extension requests) — approve, or refuse with a reason. Overdue items first.
+import { useState } from "react";
+import type { Application, Grant, Incident } from "../../../contract/platform-api.js";
+import { useT } from "../i18n/use-t.js";
+import { useAccessNow } from "../state/access-state.js";
+import { accessActions, reloadApplications, reloadGrants, useAccessData, type Failure } from "./access-data.js";
+import { CameraName, FailureText, FieldMessage, LoadLine, ScopeView, StatusBadge } from "./access-widgets.js";
+import { pendingApprovals } from "./approvals-order.js";
+import { checkApprove, checkRefuse, checkReject } from "./decision-forms.js";
+import { dueCountdown, type DueState } from "./due-countdown.js";
+import type { FieldErrors, Message } from "./form-errors.js";
+import { IncidentLine } from "./GrantsTab.js";
+import { grantBadge, grantKindKey } from "./status-badges.js";
+import { formatIso } from "./time-format.js";
+
+const NO_APPS: readonly Application[] = [];
+const NO_GRANTS: readonly Grant[] = [];
+const NO_INCIDENTS: readonly Incident[] = [];
+
+export function ApprovalsTab() {
+  const t = useT();
+  const applications = useAccessData((s) => s.applications);
+  const grants = useAccessData((s) => s.grants);
+  const incidents = useAccessData((s) => s.incidents.data ?? NO_INCIDENTS);
+  const now = useAccessNow(60_000);
+  const items = pendingApprovals(applications.data ?? NO_APPS, grants.data ?? NO_GRANTS, now);
+  const ready = applications.status !== "idle" && grants.status !== "idle" && applications.data !== null && grants.data !== null;
+  const refresh = () => {
+    void reloadApplications();
+    void reloadGrants();
+  };
+  return (
+    <div className="acc-tab" data-testid="approvals-view">
+      <div className="acc-toolbar">
+        <span className="acc-hint">{t("access.approve.count", { n: items.length })}</span>
+        <span className="acc-toolbar__spacer" />
+        <button type="button" className="btn btn--small" data-testid="approvals-refresh" onClick={refresh}>
+          {t("access.refresh")}
+        </button>
+      </div>
+      <LoadLine status={applications.status} failure={applications.failure} hasData={applications.data !== null} onRetry={() => void reloadApplications()} />
+      <LoadLine status={grants.status} failure={grants.failure} hasData={grants.data !== null} onRetry={() => void reloadGrants()} />
+      {ready && items.length === 0 && <p className="acc-empty">{t("access.approve.empty")}</p>}
+      <ul className="acc-list" data-testid="approval-list">
+        {items.map((item) =>
+          item.kind === "application" ? (
+            <ApplicationApproval key={`a-${item.id}`} app={item.application} due={item.due} />
+          ) : (
+            <GrantApproval key={`g-${item.id}`} grant={item.grant} extension={item.extension} incident={incidents.find((i) => i.id === item.grant.incidentId) ?? null} />
+          ),
+        )}
+      </ul>
+    </div>
+  );
+}
+
+function Detail({ label, text }: { label: string; text: string }) {
+  return (
+    <div className="acc-row__line acc-row__reason" title={text}>
+      <span className="acc-row__key">{label}</span>
+      {text}
+    </div>
+  );
+}
+
+function ApplicationApproval({ app, due }: { app: Application; due: DueState }) {
+  const t = useT();
+  const asked = app.scope.kind === "cameras" ? app.scope.cameraIds : [];
+  const [checked, setChecked] = useState<readonly string[]>(asked);
+  const [validDays, setValidDays] = useState(String(app.validDays));
+  const [rejecting, setRejecting] = useState(false);
+  const [reason, setReason] = useState("");
+  const [errors, setErrors] = useState<FieldErrors<"validDays" | "cameras" | "reason">>({});
+  const [failure, setFailure] = useState<Failure | null>(null);
+  const [busy, setBusy] = useState(false);
+  const countdown = dueCountdown(due);
+  const partial = asked.length > 0 && checked.length < asked.length;
+
+  const approve = async () => {
+    const result = checkApprove(app.id, validDays, app.validDays, asked, checked);
+    setFailure(null);
+    if (!result.ok) {
+      setErrors(result.errors);
+      return;
+    }
+    setErrors({});
+    setBusy(true);
+    const outcome = await accessActions.decideApplication(result.value);
+    setBusy(false);
+    if (!outcome.ok) setFailure(outcome.failure);
+  };
+
+  const reject = async () => {
+    if (!rejecting) {
+      setRejecting(true);
+      return;
+    }
+    const result = checkReject(app.id, reason);
+    setFailure(null);
+    if (!result.ok) {
+      setErrors(result.errors);
+      return;
+    }
+    setErrors({});
+    setBusy(true);
+    const outcome = await accessActions.decideApplication(result.value);
+    setBusy(false);
+    if (!outcome.ok) setFailure(outcome.failure);
+  };
+
+  const toggle = (id: string, on: boolean) => setChecked((c) => (on ? asked.filter((x) => x === id || c.includes(x)) : c.filter((x) => x !== id)));
+
+  return (
+    <li className={`acc-row acc-approval${due.overdue ? " acc-row--overdue" : ""}`} data-testid={`approval-application-${app.id}`} data-overdue={due.overdue}>
+      <div className="acc-row__head">
+        <span className="acc-badge acc-badge--info">{t("access.approve.application")}</span>
+        {due.overdue && <span className="acc-badge acc-badge--bad">{t("access.due.overdueFlag")}</span>}
+        <span className="acc-row__title">{app.applicantDepartment}</span>
+        <span className="acc-row__meta">{t("access.app.submittedBy", { name: app.applicant.displayName, time: formatIso(app.submittedAt) })}</span>
+      </div>
+      <div className={`acc-row__line acc-due${due.overdue ? " acc-due--overdue" : ""}`}>
+        <span className="acc-row__key">{t("access.due.label")}</span>
+        {app.due}
+        {app.dueProvisional && <span className="acc-provisional">{t("access.due.provisional")}</span>}
+        {countdown && <span className="acc-due__countdown">{t(countdown.key, countdown.params)}</span>}
+      </div>
+      <Detail label={t("access.app.field.contact")} text={app.contact} />
+      <Detail label={t("access.app.field.reason")} text={app.reason} />
+      <Detail label={t("access.app.field.purpose")} text={app.purpose} />
+      <Detail label={t("access.app.field.useScope")} text={app.useScope} />
+      <Detail label={t("access.app.field.securityMeasures")} text={app.securityMeasures} />
+      <div className="acc-row__line">
+        <span className="acc-row__key">{t("access.app.asked")}</span>
+        {app.scope.kind === "cameras" ? (
+          <span className="acc-approve-cameras" role="group" aria-label={t("access.approve.pickCameras")}>
+            {asked.map((id) => (
+              <label key={id} className="acc-check acc-chip">
+                <input type="checkbox" data-testid={`approve-camera-${app.id}-${id}`} checked={checked.includes(id)} onChange={(e) => toggle(id, e.target.checked)} />
+                <CameraName id={id} />
+              </label>
+            ))}
+          </span>
+        ) : (
+          <ScopeView scope={app.scope} />
+        )}
+      </div>
+      <FieldMessage name="cameras" message={errors.cameras} />
+      <div className="acc-row__actions">
+        <label className="acc-field acc-field--inline">
+          <span className="acc-field__label">{t("access.approve.validDays", { n: app.validDays })}</span>
+          <input
+            name="approveValidDays"
+            className="acc-input acc-input--number"
+            type="number"
+            min={1}
+            max={app.validDays}
+            value={validDays}
+            onChange={(e) => setValidDays(e.target.value)}
+          />
+          <FieldMessage name="approveValidDays" message={errors.validDays} />
+        </label>
+        <button type="button" className="btn btn--small btn--primary" data-testid={`approve-${app.id}`} disabled={busy} onClick={() => void approve()}>
+          {partial ? t("access.approve.approvePart", { n: checked.length, total: asked.length }) : t("access.approve.approveAll")}
+        </button>
+        <button type="button" className="btn btn--small btn--danger" data-testid={`reject-${app.id}`} disabled={busy} onClick={() => void reject()}>
+          {t(rejecting ? "access.approve.rejectSend" : "access.approve.reject")}
+        </button>
+        {rejecting && (
+          <button type="button" className="btn btn--small" onClick={() => setRejecting(false)}>
+            {t("access.cancel")}
+          </button>
+        )}
+      </div>
+      {rejecting && <ReasonBox name="rejectReason" label={t("access.approve.rejectReason")} value={reason} onChange={setReason} error={errors.reason} />}
+      {failure && <FailureText failure={failure} testId={`approval-error-${app.id}`} />}
+    </li>
+  );
+}
+
+function ReasonBox({ name, label, value, onChange, error }: { name: string; label: string; value: string; onChange(v: string): void; error: Message | undefined }) {
+  return (
+    <label className={`acc-field acc-field--wide${error ? " acc-field--invalid" : ""}`}>
+      <span className="acc-field__label">{label}</span>
+      <textarea name={name} className="acc-input" rows={2} maxLength={550} value={value} autoFocus onChange={(e) => onChange(e.target.value)} />
+      <FieldMessage name={name} message={error} />
+    </label>
+  );
+}
+
+function GrantApproval({ grant, extension, incident }: { grant: Grant; extension: boolean; incident: Incident | null }) {
+  const t = useT();
+  const [refusing, setRefusing] = useState(false);
+  const [reason, setReason] = useState("");
+  const [error, setError] = useState<Message | undefined>(undefined);
+  const [failure, setFailure] = useState<Failure | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const decide = async (approve: boolean) => {
+    if (!approve && !refusing) {
+      setRefusing(true);
+      return;
+    }
+    setFailure(null);
+    let decision: Parameters<typeof accessActions.decideGrant>[0] = { grantId: grant.id, approve: true };
+    if (!approve) {
+      const result = checkRefuse(grant.id, reason);
+      if (!result.ok) {
+        setError(result.errors.reason);
+        return;
+      }
+      decision = result.value;
+    }
+    setError(undefined);
+    setBusy(true);
+    const outcome = await accessActions.decideGrant(decision);
+    setBusy(false);
+    if (!outcome.ok) setFailure(outcome.failure);
+  };
+
+  return (
+    <li className="acc-row acc-approval acc-approval--grant" data-testid={`approval-grant-${grant.id}`} data-extension={extension}>
+      <div className="acc-row__head">
+        <span className={`acc-badge acc-badge--kind-${grant.kind}`}>{t(grantKindKey(grant.kind))}</span>
+        <span className="acc-badge acc-badge--warn">{t(extension ? "access.approve.extension" : "access.approve.special")}</span>
+        <StatusBadge badge={grantBadge(grant)} />
+        <IncidentLine grant={grant} incident={incident} />
+      </div>
+      <div className="acc-row__line">
+        <span className="acc-row__key">{t("access.grant.scope")}</span>
+        <ScopeView scope={grant.scope} />
+        <span className="acc-row__meta">{grant.departmentName}</span>
+      </div>
+      <div className="acc-row__line">
+        <span className="acc-row__key">{t("access.grant.validity")}</span>
+        {extension && grant.extension ? (
+          <span>
+            {t("access.grant.extensionText", { n: grant.extension.minutes, reason: grant.extension.reason })}
+            {grant.validUntil && <span className="acc-row__meta">{t("access.approve.currentEnd", { time: formatIso(grant.validUntil) })}</span>}
+          </span>
+        ) : (
+          <span>{t("access.grant.pendingWindow", { n: grant.minutes })}</span>
+        )}
+      </div>
+      <div className="acc-row__line acc-row__reason" title={grant.reason}>
+        <span className="acc-row__key">{t("access.grant.field.reason")}</span>
+        {grant.reason}
+        <span className="acc-row__meta">{t("access.grant.requestedBy", { name: grant.requestedBy, time: formatIso(grant.requestedAt) })}</span>
+      </div>
+      <div className="acc-row__actions">
+        <button type="button" className="btn btn--small btn--primary" data-testid={`grant-approve-${grant.id}`} disabled={busy} onClick={() => void decide(true)}>
+          {t(extension ? "access.approve.grantExtend" : "access.approve.grantApprove")}
+        </button>
+        <button type="button" className="btn btn--small btn--danger" data-testid={`grant-refuse-${grant.id}`} disabled={busy} onClick={() => void decide(false)}>
+          {t(refusing ? "access.approve.refuseSend" : "access.approve.refuse")}
+        </button>
+        {refusing && (
+          <button type="button" className="btn btn--small" onClick={() => setRefusing(false)}>
+            {t("access.cancel")}
+          </button>
+        )}
+      </div>
+      {refusing && <ReasonBox name="refuseReason" label={t("access.approve.refuseReason")} value={reason} onChange={setReason} error={error} />}
+      {failure && <FailureText failure={failure} testId={`approval-error-${grant.id}`} />}
+    </li>
+  );
+}

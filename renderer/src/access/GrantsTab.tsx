@@ -1,0 +1,255 @@
+// Runs in the renderer. 应急授权: the emergency grants (incident, kind, scope, status, validity window with the time
+// left on the console's access clock, a pending extension, why it ended), the commander's grant form, and the row
+// actions: extend (minutes + reason) and revoke (reason, confirmed).
+import { useState } from "react";
+import type { Grant, Incident } from "../../../contract/platform-api.js";
+import { useT } from "../i18n/use-t.js";
+import { useAccessNow, useAccessState } from "../state/access-state.js";
+import { useConsoleStore } from "../state/console-store.js";
+import { accessActions, reloadGrants, useAccessData, type Failure } from "./access-data.js";
+import { useAccessDrafts } from "./access-drafts.js";
+import { FailureText, FieldMessage, LoadLine, ScopeView, StatusBadge, useRoles } from "./access-widgets.js";
+import { checkExtend, checkRevoke } from "./decision-forms.js";
+import type { Message } from "./form-errors.js";
+import { GRANT_MINUTES_MAX } from "./grant-form.js";
+import { GrantForm } from "./GrantForm.js";
+import { grantEndsAt, remainingMs, sortGrants } from "./grant-view.js";
+import { grantBadge, grantKindKey } from "./status-badges.js";
+import { formatIso, formatRemaining } from "./time-format.js";
+
+const NO_INCIDENTS: readonly Incident[] = [];
+
+export function GrantsTab() {
+  const t = useT();
+  const roles = useRoles();
+  const grants = useAccessData((s) => s.grants);
+  const incidents = useAccessData((s) => s.incidents.data ?? NO_INCIDENTS);
+  const formOpen = useAccessDrafts((s) => s.grantFormOpen);
+  const cartSize = useConsoleStore((s) => s.grantCart.length);
+  const commander = roles.includes("commander");
+  const items = sortGrants(grants.data ?? []);
+  const setFormOpen = (open: boolean) => useAccessDrafts.setState({ grantFormOpen: open });
+
+  return (
+    <div className="acc-tab" data-testid="grants-view">
+      <div className="acc-toolbar">
+        {commander && (
+          <button
+            type="button"
+            className={`btn btn--small${formOpen ? " btn--active" : ""}`}
+            data-testid="grant-new"
+            aria-expanded={formOpen}
+            onClick={() => setFormOpen(!formOpen)}
+          >
+            {t("access.grant.new")}
+            {cartSize > 0 && <span className="acc-count">{cartSize}</span>}
+          </button>
+        )}
+        <span className="acc-toolbar__spacer" />
+        <span className="acc-hint">{t("access.grant.count", { n: items.length })}</span>
+        <button type="button" className="btn btn--small" data-testid="grants-refresh" onClick={() => void reloadGrants()}>
+          {t("access.refresh")}
+        </button>
+      </div>
+      <p className="acc-note">{t("access.grant.rules")}</p>
+      {commander && formOpen && <GrantForm onDone={() => setFormOpen(false)} />}
+      <LoadLine status={grants.status} failure={grants.failure} hasData={grants.data !== null} onRetry={() => void reloadGrants()} />
+      {grants.status === "ready" && items.length === 0 && <p className="acc-empty">{t("access.grant.empty")}</p>}
+      <ul className="acc-list" data-testid="grant-list">
+        {items.map((g) => (
+          <GrantRow key={g.id} grant={g} incident={incidents.find((i) => i.id === g.incidentId) ?? null} canExtend={commander} canRevoke={commander || roles.includes("approver")} />
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export function IncidentLine({ grant, incident }: { grant: Grant; incident: Incident | null }) {
+  const t = useT();
+  return (
+    <span className="acc-row__title">
+      {grant.incidentTitle}
+      {incident && (
+        <span className="acc-row__meta">
+          {" · "}
+          {t(`access.incidentType.${incident.type}`)}
+          {" · "}
+          {t("access.grant.levelOption", { level: incident.level, name: t(`access.incidentLevel.${incident.level}`) })}
+          {" · "}
+          {incident.regionName}
+        </span>
+      )}
+    </span>
+  );
+}
+
+function GrantRow({ grant, incident, canExtend, canRevoke }: { grant: Grant; incident: Incident | null; canExtend: boolean; canRevoke: boolean }) {
+  const t = useT();
+  const active = useAccessState((s) => s.state?.active);
+  const now = useAccessNow(1000);
+  const endsAt = grantEndsAt(grant, active ?? []);
+  const left = remainingMs(endsAt, now);
+  return (
+    <li className={`acc-row acc-row--grant acc-row--${grant.status}`} data-testid={`grant-row-${grant.id}`} data-status={grant.status} data-kind={grant.kind}>
+      <div className="acc-row__head">
+        <span className={`acc-badge acc-badge--kind-${grant.kind}`}>{t(grantKindKey(grant.kind))}</span>
+        {grant.basis === "MEDIA_GRANT" && <span className="acc-badge acc-badge--info">{t("access.grant.mediaBadge")}</span>}
+        <StatusBadge badge={grantBadge(grant)} testId={`grant-status-${grant.id}`} />
+        <IncidentLine grant={grant} incident={incident} />
+      </div>
+      <div className="acc-row__line">
+        <span className="acc-row__key">{t("access.grant.scope")}</span>
+        <ScopeView scope={grant.scope} />
+        <span className="acc-row__meta">{grant.departmentName}</span>
+      </div>
+      <div className="acc-row__line" data-testid={`grant-validity-${grant.id}`}>
+        <span className="acc-row__key">{t("access.grant.validity")}</span>
+        {grant.validFrom ? (
+          <span>{t("access.grant.window", { from: formatIso(grant.validFrom), to: formatIso(grant.validUntil) })}</span>
+        ) : (
+          <span>{t("access.grant.pendingWindow", { n: grant.minutes })}</span>
+        )}
+        {left !== null && (
+          <span className={`acc-remaining${left < 60_000 ? " acc-remaining--last" : left < 600_000 ? " acc-remaining--soon" : ""}`} data-testid={`grant-remaining-${grant.id}`}>
+            {t("access.grant.remaining", { time: formatRemaining(left) })}
+          </span>
+        )}
+        {grant.extensions > 0 && <span className="acc-row__meta">{t("access.grant.extensions", { n: grant.extensions })}</span>}
+      </div>
+      <div className="acc-row__line acc-row__reason" title={grant.reason}>
+        <span className="acc-row__key">{t("access.grant.field.reason")}</span>
+        {grant.reason}
+        <span className="acc-row__meta">{t("access.grant.requestedBy", { name: grant.requestedBy, time: formatIso(grant.requestedAt) })}</span>
+      </div>
+      {grant.extension && (
+        <div className="acc-row__line acc-pending" data-testid={`grant-extension-${grant.id}`}>
+          <span className="acc-row__key">{t("access.grant.extensionPending")}</span>
+          {t("access.grant.extensionText", { n: grant.extension.minutes, reason: grant.extension.reason })}
+        </div>
+      )}
+      {grant.endReason && (
+        <div className="acc-row__line acc-decision">
+          <span className="acc-row__key">{t(grant.status === "rejected" ? "access.grant.refusedReason" : "access.grant.endReason")}</span>
+          {grant.endReason}
+          {grant.endedBy && <span className="acc-row__meta">{grant.endedBy}</span>}
+        </div>
+      )}
+      {grant.status === "active" && (canExtend || canRevoke) && (
+        <div className="acc-row__actions">
+          {canExtend && grant.extension === null && <ExtendAction grant={grant} />}
+          {canRevoke && <RevokeAction grant={grant} />}
+        </div>
+      )}
+    </li>
+  );
+}
+
+/** 申请延长: the first click opens minutes and reason; the same button then sends them. */
+function ExtendAction({ grant }: { grant: Grant }) {
+  const t = useT();
+  const [open, setOpen] = useState(false);
+  const [minutes, setMinutes] = useState(String(Math.min(grant.minutes, 30)));
+  const [reason, setReason] = useState("");
+  const [errors, setErrors] = useState<{ minutes?: Message; reason?: Message }>({});
+  const [failure, setFailure] = useState<Failure | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const send = async () => {
+    const checked = checkExtend(grant.id, minutes, reason);
+    setFailure(null);
+    if (!checked.ok) {
+      setErrors(checked.errors);
+      return;
+    }
+    setErrors({});
+    setBusy(true);
+    const outcome = await accessActions.extendGrant(checked.value);
+    setBusy(false);
+    if (outcome.ok) {
+      setOpen(false);
+      setReason("");
+    } else setFailure(outcome.failure);
+  };
+
+  return (
+    <div className={`acc-action${open ? " acc-action--open" : ""}`}>
+      {open && (
+        <div className="acc-action__form">
+          <label className="acc-field acc-field--inline">
+            <span className="acc-field__label">{t("access.grant.extendMinutes")}</span>
+            <input name="extendMinutes" className="acc-input acc-input--number" type="number" min={1} max={GRANT_MINUTES_MAX} value={minutes} onChange={(e) => setMinutes(e.target.value)} />
+            <FieldMessage name="extendMinutes" message={errors.minutes} />
+          </label>
+          <label className="acc-field acc-field--inline acc-field--grow">
+            <span className="acc-field__label">{t("access.grant.extendReason")}</span>
+            <input name="extendReason" className="acc-input" maxLength={550} value={reason} onChange={(e) => setReason(e.target.value)} />
+            <FieldMessage name="extendReason" message={errors.reason} />
+          </label>
+          <p className="acc-hint">{t(grant.kind === "special" ? "access.grant.extendSpecial" : "access.grant.extendNow")}</p>
+        </div>
+      )}
+      {failure && <FailureText failure={failure} testId={`grant-extend-error-${grant.id}`} />}
+      <div className="acc-action__buttons">
+        <button type="button" className="btn btn--small" data-testid={`grant-extend-${grant.id}`} disabled={busy} onClick={() => (open ? void send() : setOpen(true))}>
+          {t(open ? "access.grant.extendSend" : "access.grant.extend")}
+        </button>
+        {open && (
+          <button type="button" className="btn btn--small" onClick={() => setOpen(false)}>
+            {t("access.cancel")}
+          </button>
+        )}
+      </div>
+    </div>
+  );
+}
+
+/** 撤销授权: the first click asks for the reason; the same button (now 确认撤销) ends the grant. */
+function RevokeAction({ grant }: { grant: Grant }) {
+  const t = useT();
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState("");
+  const [error, setError] = useState<Message | undefined>(undefined);
+  const [failure, setFailure] = useState<Failure | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const send = async () => {
+    const checked = checkRevoke(grant.id, reason);
+    setFailure(null);
+    if (!checked.ok) {
+      setError(checked.errors.reason);
+      return;
+    }
+    setError(undefined);
+    setBusy(true);
+    const outcome = await accessActions.revokeGrant(checked.value);
+    setBusy(false);
+    if (outcome.ok) setOpen(false);
+    else setFailure(outcome.failure);
+  };
+
+  return (
+    <div className={`acc-action${open ? " acc-action--open" : ""}`}>
+      {open && (
+        <div className="acc-action__form">
+          <p className="acc-note acc-note--warn">{t("access.grant.revokeConfirm")}</p>
+          <label className="acc-field acc-field--inline acc-field--grow">
+            <span className="acc-field__label">{t("access.grant.revokeReason")}</span>
+            <textarea name="revokeReason" className="acc-input" rows={2} maxLength={550} value={reason} onChange={(e) => setReason(e.target.value)} />
+            <FieldMessage name="revokeReason" message={error} />
+          </label>
+        </div>
+      )}
+      {failure && <FailureText failure={failure} testId={`grant-revoke-error-${grant.id}`} />}
+      <div className="acc-action__buttons">
+        <button type="button" className="btn btn--small btn--danger" data-testid={`grant-revoke-${grant.id}`} disabled={busy} onClick={() => (open ? void send() : setOpen(true))}>
+          {t(open ? "access.grant.revokeSend" : "access.grant.revoke")}
+        </button>
+        {open && (
+          <button type="button" className="btn btn--small" onClick={() => setOpen(false)}>
+            {t("access.cancel")}
+          </button>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+// Runs in the renderer. What the user typed into the access drawer's forms, kept outside the components so that
+// closing the drawer (Esc), switching tabs or a failed submit never loses it; plus which forms are open, the last
+// tab and the audit filters. Cleared when another user logs in.
+import { create } from "zustand";
+import { useConsoleStore, type AccessTab } from "../state/console-store.js";
+import { emptyApplicationDraft, type ApplicationDraft } from "./application-form.js";
+import { EMPTY_AUDIT_FILTER, type AuditFilter } from "./audit-query.js";
+import { emptyGrantDraft, type GrantDraft } from "./grant-form.js";
+
+export type AccessDrafts = {
+  /** Null until the form is first shown (it starts from the user's department then). */
+  application: ApplicationDraft | null;
+  grant: GrantDraft | null;
+  applicationFormOpen: boolean;
+  grantFormOpen: boolean;
+  lastTab: AccessTab;
+  auditFilter: AuditFilter;
+  auditOffset: number;
+};
+
+const initial = (): AccessDrafts => ({
+  application: null,
+  grant: null,
+  applicationFormOpen: false,
+  grantFormOpen: false,
+  lastTab: "applications",
+  auditFilter: EMPTY_AUDIT_FILTER,
+  auditOffset: 0,
+});
+
+export const useAccessDrafts = create<AccessDrafts>()(initial);
+
+export function resetAccessDrafts(): void {
+  useAccessDrafts.setState(initial());
+}
+
+function department(): string {
+  return useConsoleStore.getState().session?.user?.department ?? "";
+}
+
+export function updateApplicationDraft(patch: Partial<ApplicationDraft>): void {
+  const s = useAccessDrafts.getState();
+  const base = s.application ?? emptyApplicationDraft(department(), useConsoleStore.getState().applicationCart);
+  useAccessDrafts.setState({ application: { ...base, ...patch } });
+}
+
+export function updateGrantDraft(patch: Partial<GrantDraft>): void {
+  const s = useAccessDrafts.getState();
+  const base = s.grant ?? emptyGrantDraft(useConsoleStore.getState().grantCart);
+  useAccessDrafts.setState({ grant: { ...base, ...patch } });
+}
+
+/** Opens the drawer on a tab (and remembers it for the header button). */
+export function openAccessTab(tab: AccessTab): void {
+  useAccessDrafts.setState({ lastTab: tab });
+  useConsoleStore.getState().openAccessDrawer(tab);
+}
+
+/** Catalog lock action 申请: the camera goes into the application cart; the drawer opens on the application form. */
+export function applyForCamera(cameraId: string): void {
+  useConsoleStore.getState().addToCart("application", cameraId);
+  const draft = useAccessDrafts.getState().application;
+  if (draft) useAccessDrafts.setState({ application: { ...draft, scope: { ...draft.scope, kind: "cameras" } } });
+  useAccessDrafts.setState({ applicationFormOpen: true });
+  openAccessTab("applications");
+}
+
+/** Catalog lock action 特别授权 (commanders): the camera goes into the grant cart; the drawer opens on the grant form. */
+export function requestGrantForCamera(cameraId: string): void {
+  useConsoleStore.getState().addToCart("grant", cameraId);
+  const draft = useAccessDrafts.getState().grant;
+  if (draft) useAccessDrafts.setState({ grant: { ...draft, scope: { ...draft.scope, kind: "cameras" } } });
+  useAccessDrafts.setState({ grantFormOpen: true });
+  openAccessTab("grants");
+}

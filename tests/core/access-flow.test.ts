@@ -1,0 +1,186 @@
+// Access end to end in the console core, composed as the shells compose it (real SQLite, relay process, embedded
+// reference platform): a commander's special authorization over a NOT_SHARED camera, approved by the city
+// coordinator, plays until the test clock passes its end — then the session ends as "expired", the relay drops the
+// viewer and refuses the old URL, and the audit chain records it all. Also: an application's due date and unlock.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { CameraPage, CameraView } from "../../contract/catalog-view.js";
+import type { AccessState, AuditPage, RpcEvent, StreamTicket } from "../../contract/console-api.js";
+import { API_BASE_PATH, type Application, type Grant } from "../../contract/platform-api.js";
+import type { ConsoleApp } from "../../main/app/compose.js";
+import { buildPlatformBundles, buildRelayBundle, composeTestConsole } from "../support/bundles.js";
+
+process.env.VIGIL_PLATFORM_STATUS_INTERVAL_MS = "0";
+const dataDir = mkdtempSync(join(tmpdir(), "vigil-access-"));
+
+async function call<T>(app: ConsoleApp, method: string, params: unknown = {}): Promise<T> {
+  const outcome = await app.core.call(method, params);
+  if (!outcome.ok) throw new Error(`${outcome.error.code}: ${outcome.error.message}`);
+  return outcome.result as T;
+}
+async function errorOf(app: ConsoleApp, method: string, params: unknown = {}): Promise<string> {
+  const outcome = await app.core.call(method, params);
+  return outcome.ok ? "ok" : `${outcome.error.code}: ${outcome.error.message}`;
+}
+
+/** The platform's own HTTP API, as another workstation (the coordinator's) uses it. */
+async function asUser(app: ConsoleApp, username: string): Promise<(method: string, path: string, body?: unknown) => Promise<unknown>> {
+  const base = `${app.embedded!.apiUrl}${API_BASE_PATH}`;
+  const login = await fetch(`${base}/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ username, password: `Vigil-${username}-2024`, terminalId: `test-${username}` }),
+  });
+  const token = ((await login.json()) as { data: { accessToken: string } }).data.accessToken;
+  return async (method, path, body) => {
+    const res = await fetch(`${base}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, ...(body ? { "content-type": "application/json" } : {}) },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    });
+    const json = (await res.json()) as { ok: boolean; data?: unknown; error?: { message: string } };
+    if (!json.ok) throw new Error(`${method} ${path}: ${res.status} ${json.error?.message}`);
+    return json.data;
+  };
+}
+
+async function until<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 10_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function firstCamera(app: ConsoleApp, sharingClass: "CONDITIONAL" | "NOT_SHARED"): Promise<CameraView> {
+  // The demo keeps playable cameras of every class in 红花岗区; the search covers the region name.
+  const page = await call<CameraPage>(app, "searchCameras", { query: "红花岗区", filters: { sharingClasses: [sharingClass], online: true }, limit: 500 });
+  const own = page.items.find((c) => !c.access.allowed);
+  if (!own) throw new Error(`no locked online ${sharingClass} camera in the demo catalog`);
+  return own;
+}
+
+/** HTTP-FLV through the relay (the path WS-FLV players use): status and whether FLV bytes came. */
+async function relayAnswer(url: string): Promise<{ status: number; flv: boolean }> {
+  const res = await fetch(url.replace(/^ws:/, "http:"));
+  if (!res.ok || !res.body) return { status: res.status, flv: false };
+  const reader = res.body.getReader();
+  const chunk = await reader.read();
+  await reader.cancel();
+  return { status: res.status, flv: Buffer.from(chunk.value ?? []).subarray(0, 3).toString() === "FLV" };
+}
+
+describe("access end to end in the core", () => {
+  let app: ConsoleApp;
+  const events: RpcEvent[] = [];
+
+  beforeAll(async () => {
+    const [relayEntry, platformBundleDir] = await Promise.all([buildRelayBundle(), buildPlatformBundles()]);
+    app = await composeTestConsole(dataDir, { relayEntry, platformBundleDir }, { testClock: true });
+    app.core.onEvent((e) => events.push(e));
+  }, 60_000);
+
+  afterAll(async () => {
+    await app?.dispose();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it("a commander's special authorization over a NOT_SHARED camera: approved, played, expired on the access clock", async () => {
+    await call(app, "login", { username: "commander", password: "Vigil-commander-2024" });
+    await until("catalog", async () => (await call<CameraPage>(app, "searchCameras", { query: "红花岗区" })).total > 0);
+    const camera = await firstCamera(app, "NOT_SHARED");
+    expect(camera.access).toEqual({ allowed: false, reason: "NOT_SHARED" });
+    await call(app, "assignTile", { tile: 0, cameraId: camera.id });
+    expect(await errorOf(app, "openStream", { tile: 0 })).toMatch(/^ACCESS_DENIED: \[NOT_SHARED\]/);
+
+    const grant = await call<Grant>(app, "requestGrant", {
+      incident: { title: "测试 红花岗区 内涝", type: "flood", level: "III", civilCode: "520302" },
+      scope: { kind: "cameras", cameraIds: [camera.id] },
+      minutes: 1,
+      reason: "积水点实时研判",
+    });
+    expect(grant).toMatchObject({ kind: "special", status: "requested" });
+    expect((await call<CameraView>(app, "getCamera", { cameraId: camera.id })).access.allowed).toBe(false);
+    expect(await errorOf(app, "decideGrant", { grantId: grant.id, approve: true })).toMatch(/^FORBIDDEN/);
+
+    const coordinator = await asUser(app, "approver");
+    await coordinator("POST", "/emergency/grants/decision", { grantId: grant.id, approve: true });
+    // The platform pushes the entitlement change; the camera unlocks without a restart.
+    const view = await until("grant in force", async () => {
+      const v = await call<CameraView>(app, "getCamera", { cameraId: camera.id });
+      return v.access.allowed ? v : null;
+    });
+    expect(view.access).toMatchObject({ allowed: true, basis: "GRANT", refId: grant.id });
+    const state = await call<AccessState>(app, "getAccessState");
+    expect(state.testClock).toBe(true);
+    expect(state.active).toEqual([expect.objectContaining({ refId: grant.id, basis: "GRANT", title: "测试 红花岗区 内涝" })]);
+
+    const ticket = await call<StreamTicket>(app, "openStream", { tile: 0 });
+    expect(ticket).toMatchObject({ basis: "GRANT", refId: grant.id });
+    expect(ticket.expiresAt).toBeLessThanOrEqual(state.active[0]!.validUntil);
+    const viewer = fetch(ticket.url.replace(/^ws:/, "http:"));
+    const res = await viewer;
+    const reader = res.body!.getReader();
+    expect(Buffer.from((await reader.read()).value ?? []).subarray(0, 3).toString()).toBe("FLV");
+
+    // Pass the end: the session ends "expired" within a second, the relay drops the viewer and refuses the URL.
+    const before = events.length;
+    const movedAt = Date.now();
+    await call(app, "advanceTestClock", { ms: 61_000 });
+    const ended = await until("streamEnded", async () => events.slice(before).find((e) => e.event === "streamEnded"), 1000);
+    expect(Date.now() - movedAt).toBeLessThan(1000);
+    expect(ended.payload).toMatchObject({ tile: 0, cameraId: camera.id, reason: "expired", refId: grant.id, sessionId: ticket.sessionId });
+    const closed = await Promise.race([
+      (async () => {
+        for (;;) if ((await reader.read()).done) return true;
+      })(),
+      new Promise<false>((r) => setTimeout(() => r(false), 2000)),
+    ]);
+    expect(closed).toBe(true);
+    expect((await relayAnswer(ticket.url)).status).toBe(401);
+    expect((await call<CameraView>(app, "getCamera", { cameraId: camera.id })).access).toEqual({ allowed: false, reason: "NOT_SHARED" });
+    expect(await errorOf(app, "openStream", { tile: 0 })).toMatch(/^ACCESS_DENIED/);
+    expect((await call<AccessState>(app, "getAccessState")).active).toEqual([]);
+
+    const audit = await call<AuditPage>(app, "queryAudit", { limit: 100 });
+    const actions = audit.items.map((r) => r.action);
+    for (const a of ["auth.login", "stream.refused", "grant.request", "stream.start", "grant.expire", "stream.stop"]) expect(actions).toContain(a);
+    expect(audit.items.find((r) => r.action === "stream.start")).toMatchObject({ cameraId: camera.id, basis: "GRANT", username: "commander" });
+    expect(audit.items.find((r) => r.action === "stream.stop")?.detail).toMatchObject({ reason: "expired", refId: grant.id });
+    expect((await app.audit.verify()).ok).toBe(true);
+  }, 60_000);
+
+  it("an operator's application: due date from the working-day calendar, approval unlocks the camera", async () => {
+    await call(app, "logout");
+    await call(app, "login", { username: "operator", password: "Vigil-operator-2024" });
+    const camera = await firstCamera(app, "CONDITIONAL");
+    expect(camera.access).toEqual({ allowed: false, reason: "NEEDS_APPLICATION" });
+    const preview = await call<{ due: string; workingDays: number }>(app, "previewDueDate");
+    expect(preview.workingDays).toBe(3);
+    expect(await errorOf(app, "submitApplication", { applicantDepartment: "红花岗分局", contact: "x", reason: "", scope: { kind: "cameras", cameraIds: [camera.id] } })).toMatch(/^INVALID_REQUEST/);
+    const application = await call<Application>(app, "submitApplication", {
+      applicantDepartment: "遵义市公安局红花岗区分局 指挥室",
+      contact: "王静 0851-12345678",
+      reason: "辖区重点路段治安巡查需要",
+      scope: { kind: "cameras", cameraIds: [camera.id] },
+      purpose: "治安巡查",
+      useScope: "分局指挥室内部使用",
+      securityMeasures: "专人专岗，不外传，不录屏",
+      validDays: 30,
+    });
+    expect(application).toMatchObject({ status: "submitted", due: preview.due });
+    expect(await errorOf(app, "decideApplication", { applicationId: application.id, outcome: "approve", validDays: 30 })).toMatch(/^FORBIDDEN/);
+    const coordinator = await asUser(app, "approver");
+    await coordinator("POST", "/applications/decision", { applicationId: application.id, outcome: "approve", validDays: 7 });
+    const view = await until("application in force", async () => {
+      const v = await call<CameraView>(app, "getCamera", { cameraId: camera.id });
+      return v.access.allowed ? v : null;
+    });
+    expect(view.access).toMatchObject({ allowed: true, basis: "APPLICATION", refId: application.id });
+    expect(await errorOf(app, "queryAudit", {})).toMatch(/^FORBIDDEN/);
+  }, 60_000);
+});

@@ -1,0 +1,228 @@
+// Emergency grants end to end on the real platform: policy and caps, break-glass at once, special authorization
+// after the approver, extensions, revoke (forced stop), media grants, expiry on a moved clock with its push.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  EntitlementSetSchema,
+  GrantListSchema,
+  GrantPolicySchema,
+  GrantSchema,
+  IncidentListSchema,
+  PlayTicketSchema,
+  type Grant,
+  type GrantRequest,
+} from "../../contract/platform-api.js";
+import { SHOWCASE_CAMERAS } from "../../platform/demo/demo-catalog.js";
+import { captureEvents, LONG_ACCESS_TTL_MS, ok, setClock, waitFor } from "./access-test-kit.js";
+import { startFixture, type Fixture } from "./platform-fixture.js";
+
+const CONDITIONAL = SHOWCASE_CAMERAS.conditional;
+const NOT_SHARED = SHOWCASE_CAMERAS.notShared;
+/** An UNCONDITIONAL 雪亮 camera not cleared for media use. */
+const NO_MEDIA_USE = "52030200011326000001";
+const MIN = 60_000;
+
+let f: Fixture;
+const tokens: Record<string, string> = {};
+beforeAll(async () => {
+  f = await startFixture({ config: { accessTtlMs: LONG_ACCESS_TTL_MS, accessSweepMs: 50 } });
+  setClock(f, "2026-10-08T02:00:00Z");
+  for (const u of ["operator", "commander", "media", "approver", "auditor"]) tokens[u] = (await f.login(u)).accessToken;
+});
+afterAll(() => f.close());
+
+const as = (user: string) => ({
+  get: (path: string) => f.call("GET", path, { token: tokens[user] }),
+  post: (path: string, body: unknown) => f.call("POST", path, { token: tokens[user], body }),
+});
+const ticket = (user: string, cameraId: string) => as(user).post("/play-tickets", { cameraId, profile: "sub" });
+const entitlements = async (user: string) => EntitlementSetSchema.parse((await as(user).get("/entitlements")).body.data);
+const flood = { title: "湘江红花岗段洪水", type: "flood", level: "III", civilCode: "520300" } as const;
+const request = (over: Partial<GrantRequest>): GrantRequest => ({ scope: { kind: "cameras", cameraIds: [CONDITIONAL] }, minutes: 30, reason: "防汛抢险，查看沿岸水位", ...over });
+const span = (g: Grant): number => Date.parse(g.validUntil ?? "") - Date.parse(g.validFrom ?? "");
+
+describe("emergency grants", () => {
+  let breakGlass: Grant;
+  let special: Grant;
+  let incidentId = "";
+
+  it("publishes its policy", async () => {
+    const policy = ok(GrantPolicySchema, await as("operator").get("/emergency/policy"));
+    expect(policy).toEqual({
+      capMinutes: { I: 720, II: 480, III: 240, IV: 120 },
+      maxTotalMinutes: 1440,
+      answerDeadlineDays: 3,
+      mediaDepartments: [{ id: "city-media", name: "遵义市融媒体中心" }],
+    });
+  });
+
+  it("lets only commanders request, within the cap and the policy", async () => {
+    const byOperator = await as("operator").post("/emergency/grants", request({ incident: flood }));
+    expect(byOperator.status).toBe(403);
+    const overCap = await as("commander").post("/emergency/grants", request({ incident: { ...flood, level: "IV" }, minutes: 121 }));
+    expect(overCap.status).toBe(400);
+    expect(overCap.body.error?.message).toBe("body.minutes: a level IV incident allows grants of at most 120 minutes");
+    const both = await as("commander").post("/emergency/grants", request({}));
+    expect(both.status).toBe(400);
+    expect(both.body.error?.message).toContain("body.incidentId");
+    expect((await as("commander").post("/emergency/grants", request({ incidentId: "inc-none" }))).status).toBe(404);
+    const notMedia = await as("commander").post("/emergency/grants", request({ incident: flood, mediaDepartmentId: "520302-skynet" }));
+    expect(notMedia.body.error?.message).toContain("body.mediaDepartmentId: 520302-skynet is not a media department");
+    const unknown = await as("commander").post("/emergency/grants", request({ incident: flood, scope: { kind: "cameras", cameraIds: ["52030200011326999999"] } }));
+    expect(unknown.body.error?.message).toBe("body.scope.cameraIds: cameras not found: 52030200011326999999");
+    // Nothing was recorded by the refused requests.
+    expect(ok(IncidentListSchema, await as("commander").get("/emergency/incidents")).items).toEqual([]);
+  });
+
+  it("opens a break-glass grant over conditional cameras at once", async () => {
+    expect((await ticket("commander", CONDITIONAL)).body.error?.reason).toBe("CONDITIONAL_NEEDS_APPLICATION");
+    const before = await entitlements("commander");
+    const all = await captureEvents(f, "city-emergency");
+    const ops = await captureEvents(f, "520302-skynet");
+    breakGlass = ok(GrantSchema, await as("commander").post("/emergency/grants", request({ incident: flood })));
+    all.stop();
+    ops.stop();
+    expect(breakGlass).toMatchObject({ kind: "break-glass", basis: "GRANT", status: "active", departmentId: "city-emergency", requestedBy: "指挥长 李强", minutes: 30, extensions: 0, extension: null });
+    expect(span(breakGlass)).toBe(30 * MIN);
+    const incidents = ok(IncidentListSchema, await as("operator").get("/emergency/incidents")).items;
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]).toMatchObject({ id: breakGlass.incidentId, civilCode: "5203", regionName: "遵义市", level: "III", declaredBy: "指挥长 李强" });
+    incidentId = breakGlass.incidentId;
+
+    const after = await entitlements("commander");
+    expect(after.revision).toBeGreaterThan(before.revision);
+    expect(after.entitlements.find((e) => e.refId === breakGlass.id)).toMatchObject({ basis: "GRANT", classes: ["UNCONDITIONAL", "CONDITIONAL"], validUntil: breakGlass.validUntil, requiresMediaUse: false });
+    expect(all.events).toContainEqual({ type: "grant", grantId: breakGlass.id, status: "active", validUntil: breakGlass.validUntil });
+    expect(all.events).toContainEqual({ type: "entitlement", departmentId: "city-emergency", revision: after.revision });
+    expect(ops.events.some((e) => e.type === "entitlement")).toBe(false);
+    expect(ops.events.some((e) => e.type === "grant")).toBe(true);
+
+    const t = ok(PlayTicketSchema, await ticket("commander", CONDITIONAL));
+    expect(t).toMatchObject({ basis: "GRANT", validUntil: breakGlass.validUntil });
+    // Break-glass never opens NOT_SHARED cameras.
+    expect((await ticket("commander", NOT_SHARED)).body.error?.reason).toBe("NOT_SHARED");
+  });
+
+  it("extends a break-glass grant at once, up to the total ceiling", async () => {
+    const byOperator = await as("operator").post("/emergency/grants/extend", { grantId: breakGlass.id, minutes: 30, reason: "水位仍在上涨" });
+    expect(byOperator.status).toBe(403);
+    const all = await captureEvents(f, "city-emergency");
+    const extended = ok(GrantSchema, await as("commander").post("/emergency/grants/extend", { grantId: breakGlass.id, minutes: 30, reason: "水位仍在上涨" }));
+    all.stop();
+    expect(extended).toMatchObject({ status: "active", extensions: 1, extension: null, validFrom: breakGlass.validFrom });
+    expect(span(extended)).toBe(60 * MIN);
+    expect(all.events).toContainEqual({ type: "grant", grantId: breakGlass.id, status: "extended", validUntil: extended.validUntil });
+    expect(all.events.some((e) => e.type === "entitlement")).toBe(true);
+    expect(ok(PlayTicketSchema, await ticket("commander", CONDITIONAL)).validUntil).toBe(extended.validUntil);
+    const tooMuch = await as("commander").post("/emergency/grants/extend", { grantId: breakGlass.id, minutes: 1381, reason: "持续值守" });
+    expect(tooMuch.status).toBe(400);
+    expect(tooMuch.body.error?.message).toContain("at most 1380 more");
+    breakGlass = extended;
+  });
+
+  it("keeps a special authorization over a NOT_SHARED camera requested until the approver approves", async () => {
+    special = ok(GrantSchema, await as("commander").post("/emergency/grants", request({ incidentId, scope: { kind: "cameras", cameraIds: [NOT_SHARED] }, minutes: 60 })));
+    expect(special).toMatchObject({ kind: "special", status: "requested", validFrom: null, validUntil: null, incidentId });
+    expect((await ticket("commander", NOT_SHARED)).body.error?.reason).toBe("NOT_SHARED");
+    expect((await entitlements("commander")).entitlements.some((e) => e.refId === special.id)).toBe(false);
+    expect((await as("commander").post("/emergency/grants/decision", { grantId: special.id, approve: true })).status).toBe(403);
+    expect((await as("commander").post("/emergency/grants/extend", { grantId: special.id, minutes: 10, reason: "延长" })).status).toBe(409);
+
+    f.clock.offsetMs += 5 * MIN; // the approver answers five minutes later: validity counts from the approval
+    const all = await captureEvents(f, "city-emergency");
+    const approved = ok(GrantSchema, await as("approver").post("/emergency/grants/decision", { grantId: special.id, approve: true }));
+    all.stop();
+    expect(approved).toMatchObject({ status: "active", decidedBy: "审批 陈涛" });
+    expect(Date.parse(approved.validFrom ?? "")).toBeGreaterThan(Date.parse(special.requestedAt) + 4 * MIN);
+    expect(span(approved)).toBe(60 * MIN);
+    expect(all.events).toContainEqual({ type: "grant", grantId: special.id, status: "active", validUntil: approved.validUntil });
+    const rule = (await entitlements("commander")).entitlements.find((e) => e.refId === special.id);
+    expect(rule).toMatchObject({ basis: "GRANT", classes: null, validUntil: approved.validUntil });
+    const t = ok(PlayTicketSchema, await ticket("commander", NOT_SHARED));
+    expect(t).toMatchObject({ basis: "GRANT", validUntil: approved.validUntil });
+    const twice = await as("approver").post("/emergency/grants/decision", { grantId: special.id, approve: true });
+    expect(twice.status).toBe(409);
+    expect(twice.body.error?.code).toBe("CONFLICT");
+    special = approved;
+  });
+
+  it("holds a special grant's extension for the approver", async () => {
+    const pending = ok(GrantSchema, await as("commander").post("/emergency/grants/extend", { grantId: special.id, minutes: 30, reason: "救援尚未结束" }));
+    expect(pending).toMatchObject({ status: "active", validUntil: special.validUntil, extensions: 0, extension: { minutes: 30, reason: "救援尚未结束" } });
+    expect((await as("commander").post("/emergency/grants/extend", { grantId: special.id, minutes: 10, reason: "再延长" })).status).toBe(409);
+    expect(ok(PlayTicketSchema, await ticket("commander", NOT_SHARED)).validUntil).toBe(special.validUntil);
+    const all = await captureEvents(f, "city-emergency");
+    const extended = ok(GrantSchema, await as("approver").post("/emergency/grants/decision", { grantId: special.id, approve: true }));
+    all.stop();
+    expect(extended).toMatchObject({ extensions: 1, extension: null });
+    expect(span(extended)).toBe(90 * MIN);
+    expect(all.events).toContainEqual({ type: "grant", grantId: special.id, status: "extended", validUntil: extended.validUntil });
+    expect(ok(PlayTicketSchema, await ticket("commander", NOT_SHARED)).validUntil).toBe(extended.validUntil);
+    expect((await as("approver").post("/emergency/grants/decision", { grantId: special.id, approve: false, reason: "无待审批事项" })).status).toBe(409);
+    special = extended;
+  });
+
+  it("refuses a special authorization only with a reason", async () => {
+    const g = ok(GrantSchema, await as("commander").post("/emergency/grants", request({ incidentId, scope: { kind: "region", civilCode: "520302" }, minutes: 20 })));
+    expect(g).toMatchObject({ kind: "special", status: "requested", scope: { kind: "region", civilCode: "520302" } });
+    const noReason = await as("approver").post("/emergency/grants/decision", { grantId: g.id, approve: false });
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.error?.message).toContain("body.reason");
+    const refused = ok(GrantSchema, await as("approver").post("/emergency/grants/decision", { grantId: g.id, approve: false, reason: "范围过大，请按点位申请" }));
+    expect(refused).toMatchObject({ status: "rejected", endReason: "范围过大，请按点位申请", endedBy: "审批 陈涛", validUntil: null });
+  });
+
+  it("lets the media department open a camera without media use under a media grant", async () => {
+    expect((await ticket("media", NO_MEDIA_USE)).body.error?.reason).toBe("MEDIA_USE_REQUIRED");
+    const m = ok(GrantSchema, await as("commander").post("/emergency/grants", request({ incidentId, scope: { kind: "cameras", cameraIds: [NO_MEDIA_USE] }, minutes: 20, mediaDepartmentId: "city-media" })));
+    expect(m).toMatchObject({ kind: "break-glass", basis: "MEDIA_GRANT", status: "active", departmentId: "city-media", departmentName: "遵义市融媒体中心" });
+    const rule = (await entitlements("media")).entitlements.find((e) => e.refId === m.id);
+    expect(rule).toMatchObject({ basis: "MEDIA_GRANT", requiresMediaUse: false });
+    expect(ok(PlayTicketSchema, await ticket("media", NO_MEDIA_USE))).toMatchObject({ basis: "MEDIA_GRANT", validUntil: m.validUntil });
+    // Listed for the grantee and the requester; not for other departments; approvers and auditors see everything.
+    const ids = async (user: string) => ok(GrantListSchema, await as(user).get("/emergency/grants")).items.map((g) => g.id);
+    expect(await ids("media")).toEqual([m.id]);
+    expect(await ids("commander")).toContain(m.id);
+    expect(await ids("operator")).toEqual([]);
+    expect((await ids("auditor")).length).toBe(4);
+    expect(await ids("approver")).toEqual(await ids("commander"));
+  });
+
+  it("revokes: the rule drops out at once and tickets are refused", async () => {
+    expect((await as("operator").post("/emergency/grants/revoke", { grantId: breakGlass.id, reason: "误操作" })).status).toBe(403);
+    const all = await captureEvents(f, "city-emergency");
+    const revoked = ok(GrantSchema, await as("commander").post("/emergency/grants/revoke", { grantId: breakGlass.id, reason: "险情解除" }));
+    all.stop();
+    expect(revoked).toMatchObject({ status: "revoked", endReason: "险情解除", endedBy: "指挥长 李强" });
+    expect(Date.parse(revoked.validUntil ?? "")).toBeLessThanOrEqual(Date.now() + f.clock.offsetMs);
+    expect(all.events).toContainEqual({ type: "grant", grantId: breakGlass.id, status: "revoked", validUntil: revoked.validUntil });
+    expect((await entitlements("commander")).entitlements.some((e) => e.refId === breakGlass.id)).toBe(false);
+    expect((await ticket("commander", CONDITIONAL)).body.error?.reason).toBe("CONDITIONAL_NEEDS_APPLICATION");
+    expect((await as("commander").post("/emergency/grants/revoke", { grantId: breakGlass.id, reason: "再次撤销" })).status).toBe(409);
+    expect((await as("commander").post("/emergency/grants/extend", { grantId: breakGlass.id, minutes: 10, reason: "延长" })).status).toBe(409);
+  });
+
+  it("expires on time: status, rule, tickets, and a pushed grant event from the sweeper", async () => {
+    const all = await captureEvents(f, "city-emergency");
+    f.clock.offsetMs += 95 * MIN; // past the special grant's 90 minutes
+    const expired = await waitFor(() => all.events.find((e) => e.type === "grant" && e.grantId === special.id && e.status === "expired"));
+    all.stop();
+    expect(expired).toEqual({ type: "grant", grantId: special.id, status: "expired", validUntil: special.validUntil });
+    expect(all.events.some((e) => e.type === "entitlement" && e.departmentId === "city-emergency")).toBe(true);
+    const listed = ok(GrantListSchema, await as("commander").get("/emergency/grants")).items.find((g) => g.id === special.id);
+    expect(listed?.status).toBe("expired");
+    expect((await entitlements("commander")).entitlements.filter((e) => e.basis !== "OWN_DEPARTMENT" && e.basis !== "UNCONDITIONAL")).toEqual([]);
+    expect((await ticket("commander", NOT_SHARED)).body.error?.reason).toBe("NOT_SHARED");
+    expect((await ticket("media", NO_MEDIA_USE)).body.error?.reason).toBe("MEDIA_USE_REQUIRED");
+    expect((await as("commander").post("/emergency/grants/extend", { grantId: special.id, minutes: 10, reason: "延长" })).status).toBe(409);
+  });
+
+  it("reads a grant past its end as expired before the sweeper records it", async () => {
+    const g = ok(GrantSchema, await as("commander").post("/emergency/grants", request({ incidentId, minutes: 1 })));
+    await f.platform.services.sweeper.stop();
+    f.clock.offsetMs += 2 * MIN;
+    const listed = ok(GrantListSchema, await as("commander").get("/emergency/grants")).items.find((x) => x.id === g.id);
+    expect(listed?.status).toBe("expired");
+    const row = await f.platform.store.reader.get<{ status: string }>("SELECT status FROM emergency_grant WHERE id = ?", [g.id]);
+    expect(row?.status).toBe("active");
+  });
+});
