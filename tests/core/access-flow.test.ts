@@ -57,6 +57,11 @@ async function until<T>(what: string, probe: () => Promise<T | null | undefined 
 }
 
 async function firstCamera(app: ConsoleApp, sharingClass: "CONDITIONAL" | "NOT_SHARED"): Promise<CameraView> {
+  // Right after a login the rules are still on their way: wait until unconditional cameras open.
+  await until("access rules", async () => {
+    const open = await call<CameraPage>(app, "searchCameras", { query: "红花岗区", filters: { sharingClasses: ["UNCONDITIONAL"] }, limit: 5 });
+    return open.items.some((c) => c.access.allowed);
+  });
   // The demo keeps playable cameras of every class in 红花岗区; the search covers the region name.
   const page = await call<CameraPage>(app, "searchCameras", { query: "红花岗区", filters: { sharingClasses: [sharingClass], online: true }, limit: 500 });
   const own = page.items.find((c) => !c.access.allowed);
@@ -146,6 +151,7 @@ describe("access end to end in the core", () => {
     expect(await errorOf(app, "openStream", { tile: 0 })).toMatch(/^ACCESS_DENIED/);
     expect((await call<AccessState>(app, "getAccessState")).active).toEqual([]);
 
+    await app.audit.flush();
     const audit = await call<AuditPage>(app, "queryAudit", { limit: 100 });
     const actions = audit.items.map((r) => r.action);
     for (const a of ["auth.login", "stream.refused", "grant.request", "stream.start", "grant.expire", "stream.stop"]) expect(actions).toContain(a);
@@ -182,5 +188,39 @@ describe("access end to end in the core", () => {
     });
     expect(view.access).toMatchObject({ allowed: true, basis: "APPLICATION", refId: application.id });
     expect(await errorOf(app, "queryAudit", {})).toMatch(/^FORBIDDEN/);
+  }, 60_000);
+
+  it("a break-glass grant ends on time with the platform API stopped", async () => {
+    await call(app, "logout");
+    await call(app, "login", { username: "commander", password: "Vigil-commander-2024" });
+    const camera = await firstCamera(app, "CONDITIONAL");
+    const grant = await call<Grant>(app, "requestGrant", {
+      incident: { title: "测试 交通事故", type: "traffic", level: "IV", civilCode: "520302" },
+      scope: { kind: "cameras", cameraIds: [camera.id] },
+      // The first test moved this console's clock 61 s ahead of the platform's: 3 minutes leave about 2 here.
+      minutes: 3,
+      reason: "事故现场研判",
+    });
+    expect(grant).toMatchObject({ kind: "break-glass", status: "active" });
+    await until("grant in force", async () => (await call<CameraView>(app, "getCamera", { cameraId: camera.id })).access.allowed);
+    await call(app, "assignTile", { tile: 1, cameraId: camera.id });
+    const ticket = await call<StreamTicket>(app, "openStream", { tile: 1 });
+    expect(ticket).toMatchObject({ basis: "GRANT", refId: grant.id });
+    expect(await relayAnswer(ticket.url)).toEqual({ status: 200, flv: true });
+
+    await app.embedded!.stopApi();
+    // One minute in: a 1-minute warning, still playing.
+    const before = events.length;
+    await call(app, "advanceTestClock", { ms: 61_000 });
+    const warning = await until("1-minute warning", async () => events.slice(before).find((e) => e.event === "grantWarning"), 1000);
+    expect(warning.payload).toMatchObject({ refId: grant.id, minutesLeft: 1 });
+    expect(events.slice(before).some((e) => e.event === "streamEnded")).toBe(false);
+    // The end passes with nobody to ask: the console's own clock ends it.
+    await call(app, "advanceTestClock", { ms: 60_000 });
+    const ended = await until("streamEnded", async () => events.slice(before).find((e) => e.event === "streamEnded"), 1000);
+    expect(ended.payload).toMatchObject({ tile: 1, reason: "expired", refId: grant.id });
+    expect((await call<CameraView>(app, "getCamera", { cameraId: camera.id })).access.allowed).toBe(false);
+    expect((await relayAnswer(ticket.url)).status).toBe(401);
+    await app.embedded!.startApi();
   }, 60_000);
 });
