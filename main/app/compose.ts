@@ -125,7 +125,11 @@ export async function composeConsole(opts: ComposeOptions): Promise<ConsoleApp> 
     ...(opts.platformRetryBaseMs ? { retryBaseMs: opts.platformRetryBaseMs } : {}),
     events: {
       session: (state) => core?.emit("sessionChanged", state),
-      status: (status) => core?.emit("platformStatus", status),
+      status: (status) => {
+        core?.emit("platformStatus", status);
+        // Back in touch: send what the outbox holds now rather than at the end of its backoff.
+        if (status.state === "online") uploader?.retryNow();
+      },
       catalogChanged: (revision) => core?.emit("catalogChanged", { revision }),
       accessChanged: (revoked) => {
         streams?.enforce(revoked);

@@ -114,7 +114,7 @@ export class ConsoleCore {
         if (!cameraId) throw new CoreError("TILE_EMPTY", `tile ${tile} has no camera`);
         const camera = platform.view(cameraId);
         if (!camera.access.allowed || (!camera.mediaUse && camera.access.basis !== "MEDIA_GRANT")) {
-          throw new CoreError("ACCESS_DENIED", `[PROGRAM_OUTPUT_NOT_ALLOWED] camera ${cameraId} is not cleared for media use and no media grant covers it`);
+          throw new CoreError("ACCESS_DENIED", `[MEDIA_USE_REQUIRED] program output: camera ${cameraId} is not cleared for media use and no media grant covers it`);
         }
         record("program.open", { cameraId, basis: camera.access.basis, detail: { tile } });
         if (!deps.openProgramWindow) return { opened: false };

@@ -79,8 +79,8 @@ export class StreamSessions {
     }
     // Media live coverage: only cameras cleared for media use, or under a media grant, go to the program output.
     if (output === "program" && !camera.mediaUse && camera.access.basis !== "MEDIA_GRANT") {
-      this.deps.events?.refused(cameraId, tile, "PROGRAM_OUTPUT_NOT_ALLOWED");
-      throw new CoreError("ACCESS_DENIED", `[PROGRAM_OUTPUT_NOT_ALLOWED] camera ${cameraId} is not cleared for media use and no media grant covers it`);
+      this.deps.events?.refused(cameraId, tile, "MEDIA_USE_REQUIRED");
+      throw new CoreError("ACCESS_DENIED", `[MEDIA_USE_REQUIRED] program output: camera ${cameraId} is not cleared for media use and no media grant covers it`);
     }
     if (this.deps.relay.currentStatus.state === "down") {
       throw new CoreError("RELAY_UNAVAILABLE", `the relay is down: ${this.deps.relay.currentStatus.lastError ?? "unknown"}`);

@@ -71,7 +71,8 @@ export function ApplicationForm({ onDone }: { onDone(): void }) {
       setFailure(outcome.failure);
       return;
     }
-    useConsoleStore.getState().clearCart("application");
+    // The cameras went into this request; a region or domain request leaves the cart for the next one.
+    if (draft.scope.kind === "cameras") useConsoleStore.getState().clearCart("application");
     useAccessDrafts.setState({ application: null });
     onDone();
   };

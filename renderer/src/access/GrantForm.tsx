@@ -66,7 +66,8 @@ export function GrantForm({ onDone }: { onDone(): void }) {
       setFailure(outcome.failure);
       return;
     }
-    useConsoleStore.getState().clearCart("grant");
+    // The cameras went into this request; a region or domain request leaves the cart for the next one.
+    if (draft.scope.kind === "cameras") useConsoleStore.getState().clearCart("grant");
     useAccessDrafts.setState({ grant: null });
     onDone();
   };

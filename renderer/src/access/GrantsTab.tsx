@@ -57,7 +57,7 @@ export function GrantsTab() {
       {grants.status === "ready" && items.length === 0 && <p className="acc-empty">{t("access.grant.empty")}</p>}
       <ul className="acc-list" data-testid="grant-list">
         {items.map((g) => (
-          <GrantRow key={g.id} grant={g} incident={incidents.find((i) => i.id === g.incidentId) ?? null} canExtend={commander} canRevoke={commander || roles.includes("approver")} />
+          <GrantRow key={g.id} grant={g} incident={incidents.find((i) => i.id === g.incidentId) ?? null} canManage={commander || roles.includes("approver")} />
         ))}
       </ul>
     </div>
@@ -83,7 +83,8 @@ export function IncidentLine({ grant, incident }: { grant: Grant; incident: Inci
   );
 }
 
-function GrantRow({ grant, incident, canExtend, canRevoke }: { grant: Grant; incident: Incident | null; canExtend: boolean; canRevoke: boolean }) {
+/** Extend and revoke: the requesting department's commander or an approver (the platform checks the department). */
+function GrantRow({ grant, incident, canManage }: { grant: Grant; incident: Incident | null; canManage: boolean }) {
   const t = useT();
   const active = useAccessState((s) => s.state?.active);
   const now = useAccessNow(1000);
@@ -134,10 +135,10 @@ function GrantRow({ grant, incident, canExtend, canRevoke }: { grant: Grant; inc
           {grant.endedBy && <span className="acc-row__meta">{grant.endedBy}</span>}
         </div>
       )}
-      {grant.status === "active" && (canExtend || canRevoke) && (
+      {canManage && (grant.status === "active" || grant.status === "requested") && (
         <div className="acc-row__actions">
-          {canExtend && grant.extension === null && <ExtendAction grant={grant} />}
-          {canRevoke && <RevokeAction grant={grant} />}
+          {grant.status === "active" && grant.extension === null && <ExtendAction grant={grant} />}
+          <RevokeAction grant={grant} />
         </div>
       )}
     </li>
@@ -147,6 +148,7 @@ function GrantRow({ grant, incident, canExtend, canRevoke }: { grant: Grant; inc
 /** 申请延长: the first click opens minutes and reason; the same button then sends them. */
 function ExtendAction({ grant }: { grant: Grant }) {
   const t = useT();
+  const maxTotal = useAccessData((s) => s.policy.data?.maxTotalMinutes ?? null);
   const [open, setOpen] = useState(false);
   const [minutes, setMinutes] = useState(String(Math.min(grant.minutes, 30)));
   const [reason, setReason] = useState("");
@@ -185,7 +187,10 @@ function ExtendAction({ grant }: { grant: Grant }) {
             <input name="extendReason" className="acc-input" maxLength={550} value={reason} onChange={(e) => setReason(e.target.value)} />
             <FieldMessage name="extendReason" message={errors.reason} />
           </label>
-          <p className="acc-hint">{t(grant.kind === "special" ? "access.grant.extendSpecial" : "access.grant.extendNow")}</p>
+          <p className="acc-hint">
+            {t(grant.kind === "special" ? "access.grant.extendSpecial" : "access.grant.extendNow")}
+            {maxTotal !== null && ` ${t("access.grant.extendTotal", { n: maxTotal })}`}
+          </p>
         </div>
       )}
       {failure && <FailureText failure={failure} testId={`grant-extend-error-${grant.id}`} />}
@@ -203,7 +208,7 @@ function ExtendAction({ grant }: { grant: Grant }) {
   );
 }
 
-/** 撤销授权: the first click asks for the reason; the same button (now 确认撤销) ends the grant. */
+/** 撤销授权 (撤回 while it waits for approval): the first click asks for the reason; the same button (now 确认撤销) ends it. */
 function RevokeAction({ grant }: { grant: Grant }) {
   const t = useT();
   const [open, setOpen] = useState(false);
@@ -231,7 +236,7 @@ function RevokeAction({ grant }: { grant: Grant }) {
     <div className={`acc-action${open ? " acc-action--open" : ""}`}>
       {open && (
         <div className="acc-action__form">
-          <p className="acc-note acc-note--warn">{t("access.grant.revokeConfirm")}</p>
+          <p className="acc-note acc-note--warn">{t(grant.status === "active" ? "access.grant.revokeConfirm" : "access.grant.withdrawConfirm")}</p>
           <label className="acc-field acc-field--inline acc-field--grow">
             <span className="acc-field__label">{t("access.grant.revokeReason")}</span>
             <textarea name="revokeReason" className="acc-input" rows={2} maxLength={550} value={reason} onChange={(e) => setReason(e.target.value)} />
@@ -242,7 +247,7 @@ function RevokeAction({ grant }: { grant: Grant }) {
       {failure && <FailureText failure={failure} testId={`grant-revoke-error-${grant.id}`} />}
       <div className="acc-action__buttons">
         <button type="button" className="btn btn--small btn--danger" data-testid={`grant-revoke-${grant.id}`} disabled={busy} onClick={() => (open ? void send() : setOpen(true))}>
-          {t(open ? "access.grant.revokeSend" : "access.grant.revoke")}
+          {t(open ? "access.grant.revokeSend" : grant.status === "active" ? "access.grant.revoke" : "access.grant.withdraw")}
         </button>
         {open && (
           <button type="button" className="btn btn--small" onClick={() => setOpen(false)}>

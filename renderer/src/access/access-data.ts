@@ -1,6 +1,6 @@
 // Runs in the renderer. What the access drawer shows, fetched from main while the drawer is open: the department's
 // applications, emergency grants, open incidents, the grant policy, the due date a new application would get, the
-// audit page asked for. Refetched when main says records changed; failures are kept beside the last good data so
+// county-level regions (from the unfiltered catalog tree), the audit page asked for. Refetched when main says records changed; failures are kept beside the last good data so
 // nothing silently disappears. (Main's access clock and active grants live in state/access-state.)
 import { useEffect } from "react";
 import { create } from "zustand";
@@ -11,6 +11,7 @@ import { consoleLink } from "../bridge/console-api.js";
 
 export type Failure = { code: ApiErrorCode; detail: string };
 export type Load<T> = { status: "idle" | "loading" | "ready" | "failed"; data: T | null; failure: Failure | null };
+export type Region = { code: string; name: string };
 export type Outcome<T> = { ok: true; value: T } | { ok: false; failure: Failure };
 
 export type AccessData = {
@@ -19,6 +20,8 @@ export type AccessData = {
   incidents: Load<readonly Incident[]>;
   policy: Load<GrantPolicy>;
   duePreview: Load<DueDate>;
+  /** Every region of the catalog, whatever the catalog panel's filters (those hide regions without matches). */
+  regions: Load<readonly Region[]>;
   audit: Load<AuditPage> & { query: AuditQuery | null };
 };
 
@@ -30,6 +33,7 @@ const initial = (): AccessData => ({
   incidents: idle(),
   policy: idle(),
   duePreview: idle(),
+  regions: idle(),
   audit: { ...idle<AuditPage>(), query: null },
 });
 
@@ -47,8 +51,8 @@ export function failureOf(err: unknown): Failure {
   return { code, detail };
 }
 
-type LoadKey = "applications" | "grants" | "incidents" | "policy" | "duePreview";
-const seq: Record<LoadKey | "audit", number> = { applications: 0, grants: 0, incidents: 0, policy: 0, duePreview: 0, audit: 0 };
+type LoadKey = "applications" | "grants" | "incidents" | "policy" | "duePreview" | "regions";
+const seq: Record<LoadKey | "audit", number> = { applications: 0, grants: 0, incidents: 0, policy: 0, duePreview: 0, regions: 0, audit: 0 };
 let generation = 0;
 
 async function load<K extends LoadKey>(key: K, fetch: () => Promise<NonNullable<AccessData[K]["data"]>>): Promise<void> {
@@ -70,6 +74,7 @@ export const reloadGrants = () => load("grants", async () => (await api().listGr
 export const reloadIncidents = () => load("incidents", async () => (await api().listIncidents({})).items);
 export const reloadPolicy = () => load("policy", () => api().getGrantPolicy({}));
 export const reloadDuePreview = () => load("duePreview", () => api().previewDueDate({}));
+export const reloadRegions = () => load("regions", async () => (await api().getCatalogTree({})).regions.map((r) => ({ code: r.code, name: r.name })));
 
 export async function reloadAudit(query: AuditQuery): Promise<void> {
   const mine = ++seq.audit;
@@ -166,6 +171,7 @@ export function useAccessFeed(): void {
     void reloadIncidents();
     void reloadPolicy();
     void reloadDuePreview();
+    void reloadRegions();
     const applications = throttled(() => void reloadApplications(), 1000);
     const grants = throttled(() => void reloadGrants(), 500);
     const incidents = throttled(() => void reloadIncidents(), 1000);

@@ -7,7 +7,7 @@ import { useCatalogStore } from "../catalog/catalog-store.js";
 import { useT } from "../i18n/use-t.js";
 import { useCameraView } from "../state/camera-cache.js";
 import { useConsoleStore } from "../state/console-store.js";
-import type { Failure } from "./access-data.js";
+import { useAccessData, type Failure, type Region } from "./access-data.js";
 import type { Message } from "./form-errors.js";
 import type { Badge } from "./status-badges.js";
 
@@ -18,12 +18,11 @@ export function useRoles(): readonly Role[] {
   return useConsoleStore((s) => s.session?.user?.roles ?? NO_ROLES);
 }
 
-export type RegionOption = { code: string; name: string };
-
-/** The county-level regions of the catalog (the tree main keeps), by code. */
-export function useRegions(): readonly RegionOption[] {
-  const regions = useCatalogStore((s) => s.tree?.regions);
-  return useMemo(() => (regions ?? []).map((r) => ({ code: r.code, name: r.name })), [regions]);
+/** The county-level regions of the catalog: the unfiltered tree the drawer fetched, else the catalog panel's. */
+export function useRegions(): readonly Region[] {
+  const all = useAccessData((s) => s.regions.data);
+  const shown = useCatalogStore((s) => s.tree?.regions);
+  return useMemo(() => all ?? (shown ?? []).map((r) => ({ code: r.code, name: r.name })), [all, shown]);
 }
 
 export function RegionName({ code }: { code: string }) {
