@@ -97,6 +97,27 @@ test("the operator applies for a conditional camera, sees the due date; the coor
   void row;
 });
 
+test("a forged relay token is refused; the genuine one plays", async () => {
+  const cameras = await consoleCall(app, "searchCameras", { query: "红花岗区", filters: { sharingClasses: ["UNCONDITIONAL"], online: true }, limit: 5 });
+  const open = cameras.items.find((c) => c.access.allowed);
+  expect(open).toBeTruthy();
+  await consoleCall(app, "assignTile", { tile: 2, cameraId: open!.id });
+  const ticket = await consoleCall(app, "openStream", { tile: 2 });
+  const http = ticket.url.replace(/^ws:/, "http:");
+  const token = new URL(http).searchParams.get("token")!;
+  const [body, mac] = token.split(".");
+  const claims = JSON.parse(Buffer.from(body!, "base64url").toString()) as { d: number };
+  claims.d += 3_600_000; // a longer deadline, same signature
+  const forged = `${Buffer.from(JSON.stringify(claims)).toString("base64url")}.${mac}`;
+  const url = new URL(http);
+  url.searchParams.set("token", forged);
+  expect((await fetch(url)).status).toBe(401);
+  const genuine = await fetch(http);
+  expect(genuine.status).toBe(200);
+  await genuine.body?.cancel();
+  await consoleCall(app, "closeStream", { sessionId: ticket.sessionId });
+});
+
 test("the commander's one-minute special authorization: approved, plays under the grant, goes dark at the minute with the platform stopped", async ({ page }) => {
   await switchUser(page, "commander");
   await findCamera(page, "演示·不予共享", NOT_SHARED);
@@ -106,6 +127,7 @@ test("the commander's one-minute special authorization: approved, plays under th
   await form.locator('[name="title"]').fill("红花岗区丁字口 突发事件");
   await form.locator('[name="type"]').selectOption("public-security");
   await form.locator('[name="level"]').selectOption("III");
+  await form.locator('[name="civilCode"]').selectOption("520302");
   await form.locator('[name="minutes"]').fill("1");
   await form.locator('[name="reason"]').fill("现场处置需要实时画面");
   await expect(page.getByTestId("grant-scope-note")).toBeVisible();
@@ -159,27 +181,6 @@ test("the commander's one-minute special authorization: approved, plays under th
     await expect(table).toContainText(action);
   }
   await page.screenshot({ path: "test-results/access-audit.png" });
-});
-
-test("a forged relay token is refused; the genuine one plays", async () => {
-  const cameras = await consoleCall(app, "searchCameras", { query: "红花岗区", filters: { sharingClasses: ["UNCONDITIONAL"], online: true }, limit: 5 });
-  const open = cameras.items.find((c) => c.access.allowed);
-  expect(open).toBeTruthy();
-  await consoleCall(app, "assignTile", { tile: 2, cameraId: open!.id });
-  const ticket = await consoleCall(app, "openStream", { tile: 2 });
-  const http = ticket.url.replace(/^ws:/, "http:");
-  const token = new URL(http).searchParams.get("token")!;
-  const [body, mac] = token.split(".");
-  const claims = JSON.parse(Buffer.from(body!, "base64url").toString()) as { d: number };
-  claims.d += 3_600_000; // a longer deadline, same signature
-  const forged = `${Buffer.from(JSON.stringify(claims)).toString("base64url")}.${mac}`;
-  const url = new URL(http);
-  url.searchParams.set("token", forged);
-  expect((await fetch(url)).status).toBe(401);
-  const genuine = await fetch(http);
-  expect(genuine.status).toBe(200);
-  await genuine.body?.cancel();
-  await consoleCall(app, "closeStream", { sessionId: ticket.sessionId });
 });
 
 test("audit:verify passes on the console's log, and names an edited record", async () => {
