@@ -223,4 +223,56 @@ describe("access end to end in the core", () => {
     expect((await relayAnswer(ticket.url)).status).toBe(401);
     await app.embedded!.startApi();
   }, 60_000);
+
+  it("a revoked grant ends its stream as revoked; the program output takes only media-use cameras or a media grant", async () => {
+    await until("platform back", async () => app.platform.status.state === "online", 20_000);
+    const camera = await firstCamera(app, "CONDITIONAL");
+    const grant = await call<Grant>(app, "requestGrant", {
+      incident: { title: "测试 撤销", type: "other", level: "IV", civilCode: "520302" },
+      scope: { kind: "cameras", cameraIds: [camera.id] },
+      minutes: 30,
+      reason: "撤销流程测试",
+    });
+    await until("grant in force", async () => (await call<CameraView>(app, "getCamera", { cameraId: camera.id })).access.allowed);
+    await call(app, "assignTile", { tile: 2, cameraId: camera.id });
+    const ticket = await call<StreamTicket>(app, "openStream", { tile: 2 });
+    expect(await errorOf(app, "openStream", { tile: 2, output: "program" })).toMatch(/^ACCESS_DENIED: \[MEDIA_USE_REQUIRED\]/);
+    expect(await errorOf(app, "openProgramOutput", { tile: 2 })).toMatch(/^ACCESS_DENIED/);
+    const before = events.length;
+    const revoked = await call<Grant>(app, "revokeGrant", { grantId: grant.id, reason: "事件处置完毕" });
+    expect(revoked.status).toBe("revoked");
+    const ended = await until("streamEnded", async () => events.slice(before).find((e) => e.event === "streamEnded"), 1000);
+    expect(ended.payload).toMatchObject({ sessionId: ticket.sessionId, reason: "revoked", refId: grant.id });
+    expect((await relayAnswer(ticket.url)).status).toBe(401);
+
+    // A media-use camera goes to the program output for anyone allowed to view it.
+    const open = await call<CameraPage>(app, "searchCameras", { query: "红花岗区", filters: { online: true }, limit: 500 });
+    const media = open.items.find((c) => c.access.allowed && c.mediaUse);
+    expect(media).toBeTruthy();
+    await call(app, "assignTile", { tile: 3, cameraId: media!.id });
+    expect(await call(app, "openProgramOutput", { tile: 3 })).toEqual({ opened: false });
+    const program = await call<StreamTicket>(app, "openStream", { tile: 3, output: "program" });
+    expect(program.url).toContain("_main.flv");
+    await call(app, "closeStream", { sessionId: program.sessionId });
+
+    // A media grant: the commander opens a non-media camera for the media centre's live coverage.
+    const mediaGrant = await call<Grant>(app, "requestGrant", {
+      incident: { title: "测试 媒体直播", type: "flood", level: "II", civilCode: "520302" },
+      scope: { kind: "cameras", cameraIds: [camera.id] },
+      minutes: 20,
+      reason: "防汛新闻直播",
+      mediaDepartmentId: "city-media",
+    });
+    expect(mediaGrant).toMatchObject({ basis: "MEDIA_GRANT", status: "active", departmentId: "city-media" });
+    await call(app, "logout");
+    await call(app, "login", { username: "media", password: "Vigil-media-2024" });
+    const view = await until("media grant in force", async () => {
+      const v = await call<CameraView>(app, "getCamera", { cameraId: camera.id });
+      return v.access.allowed ? v : null;
+    });
+    expect(view.access).toMatchObject({ basis: "MEDIA_GRANT", refId: mediaGrant.id });
+    const coverage = await call<StreamTicket>(app, "openStream", { tile: 2, output: "program" });
+    expect(coverage).toMatchObject({ basis: "MEDIA_GRANT", refId: mediaGrant.id });
+    await call(app, "closeStream", { sessionId: coverage.sessionId });
+  }, 60_000);
 });

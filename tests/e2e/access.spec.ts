@@ -118,6 +118,30 @@ test("a forged relay token is refused; the genuine one plays", async () => {
   await consoleCall(app, "closeStream", { sessionId: ticket.sessionId });
 });
 
+test("program output: a media-use tile goes clean and fullscreen in its own page, watermarked; others offer no button", async ({ page, context }) => {
+  await switchUser(page, "commander");
+  const cameras = await consoleCall(app, "searchCameras", { query: "红花岗区", filters: { online: true }, limit: 500 });
+  const media = cameras.items.find((c) => c.access.allowed && c.mediaUse);
+  const plain = cameras.items.find((c) => c.access.allowed && !c.mediaUse);
+  expect(media && plain).toBeTruthy();
+  await consoleCall(app, "assignTile", { tile: 2, cameraId: media!.id });
+  await consoleCall(app, "assignTile", { tile: 3, cameraId: plain!.id });
+  await expect(page.getByTestId("tile-2")).toHaveAttribute("data-state", "playing", { timeout: 15_000 });
+  await expect(page.getByTestId("tile-3")).toHaveAttribute("data-state", "playing", { timeout: 15_000 });
+  await expect(page.getByTestId("program-output-3")).toHaveCount(0);
+  await page.getByTestId("tile-2").hover();
+  const [program] = await Promise.all([context.waitForEvent("page"), page.getByTestId("program-output-2").click()]);
+  const output = program.getByTestId("program-output");
+  await expect(output).toHaveAttribute("data-state", "playing", { timeout: 15_000 });
+  await expect(output).toHaveAttribute("data-camera-id", media!.id);
+  await expect(program.getByTestId("watermark-program")).toContainText("commander");
+  await expect(program.getByTestId("catalog-search")).toHaveCount(0);
+  await program.screenshot({ path: "test-results/access-program-output.png" });
+  await program.close();
+  await consoleCall(app, "clearTile", { tile: 2 });
+  await consoleCall(app, "clearTile", { tile: 3 });
+});
+
 test("the commander's one-minute special authorization: approved, plays under the grant, goes dark at the minute with the platform stopped", async ({ page }) => {
   await switchUser(page, "commander");
   await findCamera(page, "演示·不予共享", NOT_SHARED);

@@ -121,10 +121,17 @@ test("pinyin search finds cameras; a not-shared camera carries a lock and its ti
 
   await page.getByTestId("filter-sharing-NOT_SHARED").click();
   await search.fill("5203");
-  const locked = page.locator('[data-testid^="camera-"][data-online="true"]:has([data-testid^="lock-"])').first();
-  await expect(locked).toBeVisible();
+  const firstLocked = page.locator('[data-testid^="camera-"][data-online="true"]:has([data-testid^="lock-"])').first();
+  await expect(firstLocked).toBeVisible();
+  // Pin the row by its id: the result list may still re-sort while it settles.
+  const locked = page.getByTestId((await firstLocked.getAttribute("data-testid"))!);
   await expect(locked.locator('[data-testid^="lock-"]')).toHaveAttribute("data-reason", "NOT_SHARED");
-  await locked.dragTo(page.getByTestId("tile-3"));
+  const lockedId = (await locked.getAttribute("data-testid"))!.slice("camera-".length);
+  // The list may still re-render under the pointer as the search settles: drag again until the tile has it.
+  await expect(async () => {
+    await locked.dragTo(page.getByTestId("tile-3"));
+    await expect(page.getByTestId("tile-3")).toHaveAttribute("data-camera-id", lockedId, { timeout: 2000 });
+  }).toPass({ timeout: 15_000 });
   await expect(page.getByTestId("tile-3")).toHaveAttribute("data-state", "locked");
   await expect(page.getByTestId("tile-3")).toContainText("共享");
   await page.getByTestId("tile-close-3").click();
