@@ -87,12 +87,16 @@ export class StreamSessions {
     }
     const profile = output === "program" ? "main" : profileFor(wall, tile);
     const channel = `${cameraId}_${profile}`;
-    const ticket = await this.ticketFor(channel, cameraId, profile);
+    const ticket = await this.ticketFor(channel, cameraId, profile, camera.access.validUntil);
 
     const now = this.now;
     const ends = [now + (this.deps.maxTtlMs ?? MAX_TICKET_TTL_MS)];
     if (camera.access.validUntil !== null) ends.push(camera.access.validUntil);
     if (ticket.validUntil) ends.push(Date.parse(ticket.validUntil));
+    if (Math.min(...ends) <= now) {
+      // Only an old ticket (platform unreachable) can end before the access does: no dead token is minted.
+      throw new CoreError("PLATFORM_UNREACHABLE", `camera ${cameraId}: the platform must issue a new play ticket for the extended access, and it cannot be reached`);
+    }
     const session: StreamSession = {
       id: randomUUID(),
       tile,
@@ -125,9 +129,13 @@ export class StreamSessions {
    * The platform ticket behind a channel. A still-valid one is reused, so a tile can open a camera the relay already
    * pulls even while the platform API is unreachable (the media servers keep streaming).
    */
-  private async ticketFor(channel: string, cameraId: string, profile: StreamProfile): Promise<PlayTicket> {
+  private async ticketFor(channel: string, cameraId: string, profile: StreamProfile, accessEnd: number | null): Promise<PlayTicket> {
     const known = this.tickets.get(channel);
-    if (known && Date.parse(known.expiresAt) - this.now > TICKET_REUSE_MARGIN_MS) return known;
+    // A ticket issued under an access basis that ended earlier (before an extension, or under another grant) would
+    // cut the new session at that old end: ask for a new one.
+    const knownEnd = known?.validUntil ? Date.parse(known.validUntil) : null;
+    const coversAccess = knownEnd === null || (accessEnd !== null && knownEnd >= accessEnd);
+    if (known && coversAccess && Date.parse(known.expiresAt) - this.now > TICKET_REUSE_MARGIN_MS) return known;
     try {
       const ticket = await this.deps.platform.playTicket(cameraId, profile);
       this.tickets.set(channel, ticket);

@@ -275,4 +275,34 @@ describe("access end to end in the core", () => {
     expect(coverage).toMatchObject({ basis: "MEDIA_GRANT", refId: mediaGrant.id });
     await call(app, "closeStream", { sessionId: coverage.sessionId });
   }, 60_000);
+
+  it("an extended grant keeps the camera open past the old end (a new session, a new play ticket, the new deadline)", async () => {
+    await call(app, "logout");
+    await call(app, "login", { username: "commander", password: "Vigil-commander-2024" });
+    const camera = await firstCamera(app, "CONDITIONAL");
+    const grant = await call<Grant>(app, "requestGrant", {
+      incident: { title: "测试 延期", type: "fire", level: "IV", civilCode: "520302" },
+      scope: { kind: "cameras", cameraIds: [camera.id] },
+      minutes: 10,
+      reason: "延期流程测试",
+    });
+    await until("grant in force", async () => (await call<CameraView>(app, "getCamera", { cameraId: camera.id })).access.allowed);
+    await call(app, "assignTile", { tile: 0, cameraId: camera.id });
+    const first = await call<StreamTicket>(app, "openStream", { tile: 0 });
+    const extended = await call<Grant>(app, "extendGrant", { grantId: grant.id, minutes: 30, reason: "火情未控制" });
+    expect(Date.parse(extended.validUntil!) - Date.parse(grant.validUntil!)).toBe(30 * 60_000);
+    const state = await call<AccessState>(app, "getAccessState");
+    expect(state.active.find((a) => a.refId === grant.id)?.validUntil).toBe(Date.parse(extended.validUntil!));
+
+    // Past the old end: the first session (its token ended there) closes quietly, a new one plays until the new end.
+    const before = events.length;
+    await call(app, "advanceTestClock", { ms: 10 * 60_000 + 5_000 });
+    await until("first session closed", async () => (await relayAnswer(first.url)).status === 401);
+    expect(events.slice(before).filter((e) => e.event === "streamEnded")).toEqual([]);
+    const second = await call<StreamTicket>(app, "openStream", { tile: 0 });
+    expect(second.expiresAt).toBe(Date.parse(extended.validUntil!));
+    expect(await relayAnswer(second.url)).toEqual({ status: 200, flv: true });
+    await call(app, "closeStream", { sessionId: second.sessionId });
+    await call(app, "revokeGrant", { grantId: grant.id, reason: "测试结束" });
+  }, 60_000);
 });

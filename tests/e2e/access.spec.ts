@@ -83,6 +83,7 @@ test("the operator applies for a conditional camera, sees the due date; the coor
 
   await switchUser(page, "approver");
   await openDrawer(page, "approvals");
+  await page.screenshot({ path: "test-results/access-approvals.png" });
   await page.getByTestId(`approve-${appId}`).click();
   await expect(page.getByTestId(`approval-application-${appId}`)).toHaveCount(0, { timeout: 10_000 });
 
