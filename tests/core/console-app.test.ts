@@ -134,8 +134,10 @@ describe("console core end to end (in-process shell, embedded platform)", () => 
     expect(tree.root.total).toBe(1);
   });
 
-  it("restarts a crashed relay, reports it, and serves the same ticket URL again", async () => {
+  it("restarts a crashed relay, reports it, serves the same ticket URL again, and still refuses revoked ones", async () => {
     const ticket = await call<{ url: string }>(app, "openStream", { tile: 0 });
+    const gone = await call<{ url: string; sessionId: string }>(app, "openStream", { tile: 0 });
+    await call(app, "closeStream", { sessionId: gone.sessionId });
     const states: string[] = [];
     const unsubscribe = app.core.onEvent((e) => {
       if (e.event === "relayStatus") states.push((e.payload as RelayStatus).state);
@@ -147,6 +149,8 @@ describe("console core end to end (in-process shell, embedded platform)", () => 
     expect(states[0]).toBe("restarting");
     expect(app.relay.pid).not.toBe(pid);
     expect((await firstBytes(ticket.url)).status).toBe(200);
+    // The new relay process was told about the revocation: a closed session's URL stays dead.
+    expect((await firstBytes(gone.url)).status).toBe(401);
   });
 
   it("works degraded when the platform API stops (streams keep flowing) and reconciles when it returns", async () => {
