@@ -2,12 +2,12 @@
 // ApplicationRequest (inputs named like its keys), the scope from the application cart / a region / a domain, the
 // due date the answer would get, validation with the contract's schema (messages in the user's language), and the
 // core's or platform's refusal shown in place. What was typed stays until the application is accepted.
-import { useState, type FormEvent } from "react";
+import type { FormEvent } from "react";
 import { useT } from "../i18n/use-t.js";
 import { useConsoleStore } from "../state/console-store.js";
-import { accessActions, useAccessData, type Failure } from "./access-data.js";
+import { accessActions, useAccessData } from "./access-data.js";
 import { updateApplicationDraft, useAccessDrafts } from "./access-drafts.js";
-import { FailureText, FieldMessage } from "./access-widgets.js";
+import { FieldMessage, FormFooter } from "./access-widgets.js";
 import {
   APPLICATION_FIELDS,
   APPLICATION_FIELD_LABEL,
@@ -18,8 +18,8 @@ import {
   type ApplicationField,
   type ApplicationTextField,
 } from "./application-form.js";
-import type { FieldErrors } from "./form-errors.js";
 import { ScopePicker } from "./ScopePicker.js";
+import { useCheckedSubmit } from "./use-checked-submit.js";
 
 const MULTILINE: ReadonlySet<ApplicationTextField> = new Set(["reason", "purpose", "useScope", "securityMeasures"]);
 const MAX_LENGTH: Record<ApplicationTextField, number> = {
@@ -44,40 +44,22 @@ export function ApplicationForm({ onDone }: { onDone(): void }) {
   const stored = useAccessDrafts((s) => s.application);
   const draft: ApplicationDraft = stored ?? emptyApplicationDraft(department, cart);
   const preview = useAccessData((s) => s.duePreview);
-  const [errors, setErrors] = useState<FieldErrors<ApplicationField>>({});
-  const [failure, setFailure] = useState<Failure | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { errors, failure, busy, forget, submit } = useCheckedSubmit<ApplicationField>();
 
   const change = (patch: Partial<ApplicationDraft>) => {
     updateApplicationDraft(patch);
-    const touched = Object.keys(patch) as ApplicationField[];
-    if (touched.some((f) => errors[f])) setErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => !touched.includes(k as ApplicationField))));
+    forget(Object.keys(patch));
   };
 
-  const submit = async (e: FormEvent) => {
+  const send = async (e: FormEvent) => {
     e.preventDefault();
-    if (busy) return;
-    const checked = validateApplication(draft, cart);
-    setFailure(null);
-    if (!checked.ok) {
-      setErrors(checked.errors);
-      return;
-    }
-    setErrors({});
-    setBusy(true);
-    const outcome = await accessActions.submitApplication(checked.request);
-    setBusy(false);
-    if (!outcome.ok) {
-      setFailure(outcome.failure);
-      return;
-    }
+    if (!(await submit(validateApplication(draft, cart), accessActions.submitApplication))) return;
     // The cameras went into this request; a region or domain request leaves the cart for the next one.
     if (draft.scope.kind === "cameras") useConsoleStore.getState().clearCart("application");
     useAccessDrafts.setState({ application: null });
     onDone();
   };
 
-  const errorList = APPLICATION_FIELDS.filter((f) => errors[f]);
   const text = (name: ApplicationTextField) => (
     <label className={`acc-field${errors[name] ? " acc-field--invalid" : ""}${MULTILINE.has(name) ? " acc-field--wide" : ""}`}>
       <span className="acc-field__label">{t(APPLICATION_FIELD_LABEL[name])}</span>
@@ -108,7 +90,7 @@ export function ApplicationForm({ onDone }: { onDone(): void }) {
   );
 
   return (
-    <form className="acc-form" data-testid="application-form" noValidate onSubmit={(e) => void submit(e)}>
+    <form className="acc-form" data-testid="application-form" noValidate onSubmit={(e) => void send(e)}>
       <h3 className="acc-form__title">{t("access.app.formTitle")}</h3>
       <p className="acc-hint">{t("access.app.formHint")}</p>
       <div className="acc-form__grid">
@@ -156,31 +138,16 @@ export function ApplicationForm({ onDone }: { onDone(): void }) {
           t("access.loading")
         )}
       </div>
-      {errorList.length > 0 && (
-        <div className="acc-form__errors" role="alert" data-testid="application-errors">
-          {t("access.form.fixErrors", { n: errorList.length })}
-          <ul>
-            {errorList.map((f) => {
-              const m = errors[f];
-              return m ? <li key={f}>{t("access.form.errorItem", { field: t(APPLICATION_FIELD_LABEL[f]), message: t(m.key, m.params) })}</li> : null;
-            })}
-          </ul>
-        </div>
-      )}
-      {failure && (
-        <>
-          <FailureText failure={failure} testId="application-error" />
-          <p className="acc-hint">{t("access.form.kept")}</p>
-        </>
-      )}
-      <div className="acc-form__actions">
-        <button type="submit" className="btn btn--primary" data-testid="application-submit" disabled={busy}>
-          {t(busy ? "access.app.submitting" : "access.app.submit")}
-        </button>
-        <button type="button" className="btn" onClick={onDone}>
-          {t("access.form.hide")}
-        </button>
-      </div>
+      <FormFooter
+        fields={APPLICATION_FIELDS}
+        labels={APPLICATION_FIELD_LABEL}
+        errors={errors}
+        failure={failure}
+        busy={busy}
+        submit={{ className: "btn btn--primary", label: "access.app.submit", busyLabel: "access.app.submitting" }}
+        testIds={{ errors: "application-errors", failure: "application-error", submit: "application-submit" }}
+        onHide={onDone}
+      />
     </form>
   );
 }

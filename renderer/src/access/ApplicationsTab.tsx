@@ -6,7 +6,7 @@ import { useAccessNow } from "../state/access-state.js";
 import { useConsoleStore } from "../state/console-store.js";
 import { reloadApplications, useAccessData } from "./access-data.js";
 import { useAccessDrafts } from "./access-drafts.js";
-import { LoadLine, ScopeView, StatusBadge } from "./access-widgets.js";
+import { ListToolbar, LoadLine, ScopeView, StatusBadge } from "./access-widgets.js";
 import { ApplicationForm } from "./ApplicationForm.js";
 import { dueCountdown, dueState } from "./due-countdown.js";
 import { applicationBadge } from "./status-badges.js";
@@ -25,25 +25,14 @@ export function ApplicationsTab() {
 
   return (
     <div className="acc-tab" data-testid="applications-view">
-      <div className="acc-toolbar">
-        <button
-          type="button"
-          className={`btn btn--small${formOpen ? " btn--active" : ""}`}
-          data-testid="application-new"
-          aria-expanded={formOpen}
-          onClick={() => setFormOpen(!formOpen)}
-        >
-          {t("access.app.new")}
-          {cartSize > 0 && <span className="acc-count">{cartSize}</span>}
-        </button>
-        <span className="acc-toolbar__spacer" />
-        <span className="acc-hint">{t("access.app.count", { n: items.length })}</span>
-        <button type="button" className="btn btn--small" data-testid="applications-refresh" onClick={() => void reloadApplications()}>
-          {t("access.refresh")}
-        </button>
-      </div>
+      <ListToolbar
+        form={{ open: formOpen, label: "access.app.new", cartSize, testId: "application-new", onToggle: () => setFormOpen(!formOpen) }}
+        count={t("access.app.count", { n: items.length })}
+        refreshTestId="applications-refresh"
+        onRefresh={() => void reloadApplications()}
+      />
       {formOpen && <ApplicationForm onDone={() => setFormOpen(false)} />}
-      <LoadLine status={applications.status} failure={applications.failure} hasData={applications.data !== null} onRetry={() => void reloadApplications()} />
+      <LoadLine load={applications} onRetry={() => void reloadApplications()} />
       {applications.status === "ready" && items.length === 0 && <p className="acc-empty">{t("access.app.empty")}</p>}
       <ul className="acc-list" data-testid="application-list">
         {items.map((a) => (

@@ -2,18 +2,19 @@
 // cameras still checked (partial), for at most the requested days, or reject with a reason — and emergency grants
 // waiting (special authorizations, extension requests) — approve, or refuse with a reason. Overdue items first.
 import { useState } from "react";
-import type { Application, Grant, Incident } from "../../../contract/platform-api.js";
+import type { Application, Grant, GrantDecision, Incident } from "../../../contract/platform-api.js";
 import { useT } from "../i18n/use-t.js";
 import { useAccessNow } from "../state/access-state.js";
-import { accessActions, reloadApplications, reloadGrants, useAccessData, type Failure } from "./access-data.js";
-import { CameraName, FailureText, FieldMessage, LoadLine, ScopeView, StatusBadge } from "./access-widgets.js";
+import { accessActions, reloadApplications, reloadGrants, useAccessData } from "./access-data.js";
+import { CameraName, CancelButton, FailureText, FieldMessage, LoadLine, ScopeView, StatusBadge } from "./access-widgets.js";
 import { pendingApprovals } from "./approvals-order.js";
 import { checkApprove, checkRefuse, checkReject } from "./decision-forms.js";
 import { dueCountdown, type DueState } from "./due-countdown.js";
-import type { FieldErrors, Message } from "./form-errors.js";
-import { IncidentLine } from "./GrantsTab.js";
+import type { Checked, Message } from "./form-errors.js";
+import { GrantReasonLine, GrantScopeLine, IncidentLine } from "./GrantsTab.js";
 import { grantBadge, grantKindKey } from "./status-badges.js";
 import { formatIso } from "./time-format.js";
+import { useCheckedSubmit } from "./use-checked-submit.js";
 
 const NO_APPS: readonly Application[] = [];
 const NO_GRANTS: readonly Grant[] = [];
@@ -40,8 +41,8 @@ export function ApprovalsTab() {
           {t("access.refresh")}
         </button>
       </div>
-      <LoadLine status={applications.status} failure={applications.failure} hasData={applications.data !== null} onRetry={() => void reloadApplications()} />
-      <LoadLine status={grants.status} failure={grants.failure} hasData={grants.data !== null} onRetry={() => void reloadGrants()} />
+      <LoadLine load={applications} onRetry={() => void reloadApplications()} />
+      <LoadLine load={grants} onRetry={() => void reloadGrants()} />
       {ready && items.length === 0 && <p className="acc-empty">{t("access.approve.empty")}</p>}
       <ul className="acc-list" data-testid="approval-list">
         {items.map((item) =>
@@ -72,42 +73,18 @@ function ApplicationApproval({ app, due }: { app: Application; due: DueState }) 
   const [validDays, setValidDays] = useState(String(app.validDays));
   const [rejecting, setRejecting] = useState(false);
   const [reason, setReason] = useState("");
-  const [errors, setErrors] = useState<FieldErrors<"validDays" | "cameras" | "reason">>({});
-  const [failure, setFailure] = useState<Failure | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { errors, failure, busy, submit } = useCheckedSubmit<"validDays" | "cameras" | "reason">();
   const countdown = dueCountdown(due);
   const partial = asked.length > 0 && checked.length < asked.length;
 
-  const approve = async () => {
-    const result = checkApprove(app.id, validDays, app.validDays, asked, checked);
-    setFailure(null);
-    if (!result.ok) {
-      setErrors(result.errors);
-      return;
-    }
-    setErrors({});
-    setBusy(true);
-    const outcome = await accessActions.decideApplication(result.value);
-    setBusy(false);
-    if (!outcome.ok) setFailure(outcome.failure);
-  };
+  const approve = () => submit(checkApprove(app.id, validDays, app.validDays, asked, checked), accessActions.decideApplication);
 
   const reject = async () => {
     if (!rejecting) {
       setRejecting(true);
       return;
     }
-    const result = checkReject(app.id, reason);
-    setFailure(null);
-    if (!result.ok) {
-      setErrors(result.errors);
-      return;
-    }
-    setErrors({});
-    setBusy(true);
-    const outcome = await accessActions.decideApplication(result.value);
-    setBusy(false);
-    if (!outcome.ok) setFailure(outcome.failure);
+    await submit(checkReject(app.id, reason), accessActions.decideApplication);
   };
 
   const toggle = (id: string, on: boolean) => setChecked((c) => (on ? asked.filter((x) => x === id || c.includes(x)) : c.filter((x) => x !== id)));
@@ -167,11 +144,7 @@ function ApplicationApproval({ app, due }: { app: Application; due: DueState }) 
         <button type="button" className="btn btn--small btn--danger" data-testid={`reject-${app.id}`} disabled={busy} onClick={() => void reject()}>
           {t(rejecting ? "access.approve.rejectSend" : "access.approve.reject")}
         </button>
-        {rejecting && (
-          <button type="button" className="btn btn--small" onClick={() => setRejecting(false)}>
-            {t("access.cancel")}
-          </button>
-        )}
+        {rejecting && <CancelButton onClick={() => setRejecting(false)} />}
       </div>
       {rejecting && <ReasonBox name="rejectReason" label={t("access.approve.rejectReason")} value={reason} onChange={setReason} error={errors.reason} />}
       {failure && <FailureText failure={failure} testId={`approval-error-${app.id}`} />}
@@ -193,30 +166,15 @@ function GrantApproval({ grant, extension, incident }: { grant: Grant; extension
   const t = useT();
   const [refusing, setRefusing] = useState(false);
   const [reason, setReason] = useState("");
-  const [error, setError] = useState<Message | undefined>(undefined);
-  const [failure, setFailure] = useState<Failure | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { errors, failure, busy, submit } = useCheckedSubmit<"reason">();
 
   const decide = async (approve: boolean) => {
     if (!approve && !refusing) {
       setRefusing(true);
       return;
     }
-    setFailure(null);
-    let decision: Parameters<typeof accessActions.decideGrant>[0] = { grantId: grant.id, approve: true };
-    if (!approve) {
-      const result = checkRefuse(grant.id, reason);
-      if (!result.ok) {
-        setError(result.errors.reason);
-        return;
-      }
-      decision = result.value;
-    }
-    setError(undefined);
-    setBusy(true);
-    const outcome = await accessActions.decideGrant(decision);
-    setBusy(false);
-    if (!outcome.ok) setFailure(outcome.failure);
+    const decision: Checked<GrantDecision, "reason"> = approve ? { ok: true, value: { grantId: grant.id, approve: true } } : checkRefuse(grant.id, reason);
+    await submit(decision, accessActions.decideGrant);
   };
 
   return (
@@ -227,11 +185,7 @@ function GrantApproval({ grant, extension, incident }: { grant: Grant; extension
         <StatusBadge badge={grantBadge(grant)} />
         <IncidentLine grant={grant} incident={incident} />
       </div>
-      <div className="acc-row__line">
-        <span className="acc-row__key">{t("access.grant.scope")}</span>
-        <ScopeView scope={grant.scope} />
-        <span className="acc-row__meta">{grant.departmentName}</span>
-      </div>
+      <GrantScopeLine grant={grant} />
       <div className="acc-row__line">
         <span className="acc-row__key">{t("access.grant.validity")}</span>
         {extension && grant.extension ? (
@@ -243,11 +197,7 @@ function GrantApproval({ grant, extension, incident }: { grant: Grant; extension
           <span>{t("access.grant.pendingWindow", { n: grant.minutes })}</span>
         )}
       </div>
-      <div className="acc-row__line acc-row__reason" title={grant.reason}>
-        <span className="acc-row__key">{t("access.grant.field.reason")}</span>
-        {grant.reason}
-        <span className="acc-row__meta">{t("access.grant.requestedBy", { name: grant.requestedBy, time: formatIso(grant.requestedAt) })}</span>
-      </div>
+      <GrantReasonLine grant={grant} />
       <div className="acc-row__actions">
         <button type="button" className="btn btn--small btn--primary" data-testid={`grant-approve-${grant.id}`} disabled={busy} onClick={() => void decide(true)}>
           {t(extension ? "access.approve.grantExtend" : "access.approve.grantApprove")}
@@ -255,13 +205,9 @@ function GrantApproval({ grant, extension, incident }: { grant: Grant; extension
         <button type="button" className="btn btn--small btn--danger" data-testid={`grant-refuse-${grant.id}`} disabled={busy} onClick={() => void decide(false)}>
           {t(refusing ? "access.approve.refuseSend" : "access.approve.refuse")}
         </button>
-        {refusing && (
-          <button type="button" className="btn btn--small" onClick={() => setRefusing(false)}>
-            {t("access.cancel")}
-          </button>
-        )}
+        {refusing && <CancelButton onClick={() => setRefusing(false)} />}
       </div>
-      {refusing && <ReasonBox name="refuseReason" label={t("access.approve.refuseReason")} value={reason} onChange={setReason} error={error} />}
+      {refusing && <ReasonBox name="refuseReason" label={t("access.approve.refuseReason")} value={reason} onChange={setReason} error={errors.reason} />}
       {failure && <FailureText failure={failure} testId={`approval-error-${grant.id}`} />}
     </li>
   );

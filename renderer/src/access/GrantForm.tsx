@@ -2,14 +2,14 @@
 // region or domain), the duration under the policy cap for the incident's level, the reason, and optionally a media
 // grant for a media department. Break-glass scopes take effect at once; a scope with 不予共享 cameras waits for the
 // city coordinator's approval.
-import { useState, type FormEvent } from "react";
+import type { FormEvent } from "react";
 import { useT } from "../i18n/use-t.js";
 import { useCameraCache } from "../state/camera-cache.js";
 import { useConsoleStore } from "../state/console-store.js";
-import { accessActions, useAccessData, type Failure } from "./access-data.js";
+import { accessActions, useAccessData } from "./access-data.js";
 import { updateGrantDraft, useAccessDrafts } from "./access-drafts.js";
-import { FailureText, FieldMessage, useRegions } from "./access-widgets.js";
-import type { FieldErrors } from "./form-errors.js";
+import { FieldMessage, FormFooter, useRegions } from "./access-widgets.js";
+import type { Message } from "./form-errors.js";
 import {
   GRANT_FIELDS,
   GRANT_FIELD_LABEL,
@@ -23,6 +23,7 @@ import {
   type GrantField,
 } from "./grant-form.js";
 import { ScopePicker } from "./ScopePicker.js";
+import { useCheckedSubmit } from "./use-checked-submit.js";
 
 export function GrantForm({ onDone }: { onDone(): void }) {
   const t = useT();
@@ -38,34 +39,17 @@ export function GrantForm({ onDone }: { onDone(): void }) {
       return entry?.status === "ready" && entry.camera.sharingClass === "NOT_SHARED";
     }),
   );
-  const [errors, setErrors] = useState<FieldErrors<GrantField>>({});
-  const [failure, setFailure] = useState<Failure | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { errors, failure, busy, forget, submit } = useCheckedSubmit<GrantField>();
   const cap = grantCap(draft, incidents, policy);
 
   const change = (patch: Partial<GrantDraft>) => {
     updateGrantDraft(patch);
-    const touched = Object.keys(patch);
-    if (touched.some((f) => f in errors)) setErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => !touched.includes(k))));
+    forget(Object.keys(patch));
   };
 
-  const submit = async (e: FormEvent) => {
+  const send = async (e: FormEvent) => {
     e.preventDefault();
-    if (busy) return;
-    const checked = validateGrant(draft, cart, incidents, policy);
-    setFailure(null);
-    if (!checked.ok) {
-      setErrors(checked.errors);
-      return;
-    }
-    setErrors({});
-    setBusy(true);
-    const outcome = await accessActions.requestGrant(checked.request);
-    setBusy(false);
-    if (!outcome.ok) {
-      setFailure(outcome.failure);
-      return;
-    }
+    if (!(await submit(validateGrant(draft, cart, incidents, policy), accessActions.requestGrant))) return;
     // The cameras went into this request; a region or domain request leaves the cart for the next one.
     if (draft.scope.kind === "cameras") useConsoleStore.getState().clearCart("grant");
     useAccessDrafts.setState({ grant: null });
@@ -73,10 +57,9 @@ export function GrantForm({ onDone }: { onDone(): void }) {
   };
 
   const invalid = (f: GrantField) => (errors[f] ? " acc-field--invalid" : "");
-  const errorList = GRANT_FIELDS.filter((f) => errors[f]);
 
   return (
-    <form className="acc-form" data-testid="grant-form" noValidate onSubmit={(e) => void submit(e)}>
+    <form className="acc-form" data-testid="grant-form" noValidate onSubmit={(e) => void send(e)}>
       <h3 className="acc-form__title">{t("access.grant.formTitle")}</h3>
       <div className="acc-radios" role="radiogroup" aria-label={t("access.grant.incident")}>
         <label className="acc-radio">
@@ -97,18 +80,17 @@ export function GrantForm({ onDone }: { onDone(): void }) {
       </div>
       <div className="acc-form__grid">
         {draft.incidentMode === "existing" ? (
-          <label className={`acc-field acc-field--wide${invalid("incidentId")}`}>
-            <span className="acc-field__label">{t(GRANT_FIELD_LABEL.incidentId)}</span>
-            <select name="incidentId" className="acc-input" value={draft.incidentId} onChange={(e) => change({ incidentId: e.target.value })}>
-              <option value="">{t("access.pick")}</option>
-              {incidents.map((i) => (
-                <option key={i.id} value={i.id}>
-                  {t("access.grant.incidentOption", { title: i.title, type: t(`access.incidentType.${i.type}`), level: t(`access.incidentLevel.${i.level}`), region: i.regionName })}
-                </option>
-              ))}
-            </select>
-            <FieldMessage name="incidentId" message={errors.incidentId} />
-          </label>
+          <ChoiceField
+            field="incidentId"
+            wide
+            value={draft.incidentId}
+            error={errors.incidentId}
+            onChange={(incidentId) => change({ incidentId })}
+            options={incidents.map((i) => ({
+              value: i.id,
+              label: t("access.grant.incidentOption", { title: i.title, type: t(`access.incidentType.${i.type}`), level: t(`access.incidentLevel.${i.level}`), region: i.regionName }),
+            }))}
+          />
         ) : (
           <>
             <label className={`acc-field acc-field--wide${invalid("title")}`}>
@@ -116,42 +98,27 @@ export function GrantForm({ onDone }: { onDone(): void }) {
               <input name="title" className="acc-input" maxLength={150} value={draft.title} placeholder={t("access.grant.titlePlaceholder")} onChange={(e) => change({ title: e.target.value })} />
               <FieldMessage name="title" message={errors.title} />
             </label>
-            <label className={`acc-field${invalid("type")}`}>
-              <span className="acc-field__label">{t(GRANT_FIELD_LABEL.type)}</span>
-              <select name="type" className="acc-input" value={draft.type} onChange={(e) => change({ type: INCIDENT_TYPES.find((x) => x === e.target.value) ?? "" })}>
-                <option value="">{t("access.pick")}</option>
-                {INCIDENT_TYPES.map((x) => (
-                  <option key={x} value={x}>
-                    {t(`access.incidentType.${x}`)}
-                  </option>
-                ))}
-              </select>
-              <FieldMessage name="type" message={errors.type} />
-            </label>
-            <label className={`acc-field${invalid("level")}`}>
-              <span className="acc-field__label">{t(GRANT_FIELD_LABEL.level)}</span>
-              <select name="level" className="acc-input" value={draft.level} onChange={(e) => change({ level: INCIDENT_LEVELS.find((x) => x === e.target.value) ?? "" })}>
-                <option value="">{t("access.pick")}</option>
-                {INCIDENT_LEVELS.map((x) => (
-                  <option key={x} value={x}>
-                    {t("access.grant.levelOption", { level: x, name: t(`access.incidentLevel.${x}`) })}
-                  </option>
-                ))}
-              </select>
-              <FieldMessage name="level" message={errors.level} />
-            </label>
-            <label className={`acc-field${invalid("civilCode")}`}>
-              <span className="acc-field__label">{t(GRANT_FIELD_LABEL.civilCode)}</span>
-              <select name="civilCode" className="acc-input" value={draft.civilCode} onChange={(e) => change({ civilCode: e.target.value })}>
-                <option value="">{t("access.pick")}</option>
-                {regions.map((r) => (
-                  <option key={r.code} value={r.code}>
-                    {r.name}
-                  </option>
-                ))}
-              </select>
-              <FieldMessage name="civilCode" message={errors.civilCode} />
-            </label>
+            <ChoiceField
+              field="type"
+              value={draft.type}
+              error={errors.type}
+              onChange={(v) => change({ type: INCIDENT_TYPES.find((x) => x === v) ?? "" })}
+              options={INCIDENT_TYPES.map((x) => ({ value: x, label: t(`access.incidentType.${x}`) }))}
+            />
+            <ChoiceField
+              field="level"
+              value={draft.level}
+              error={errors.level}
+              onChange={(v) => change({ level: INCIDENT_LEVELS.find((x) => x === v) ?? "" })}
+              options={INCIDENT_LEVELS.map((x) => ({ value: x, label: t("access.grant.levelOption", { level: x, name: t(`access.incidentLevel.${x}`) }) }))}
+            />
+            <ChoiceField
+              field="civilCode"
+              value={draft.civilCode}
+              error={errors.civilCode}
+              onChange={(civilCode) => change({ civilCode })}
+              options={regions.map((r) => ({ value: r.code, label: r.name }))}
+            />
           </>
         )}
         <div className="acc-field acc-field--wide">
@@ -203,31 +170,49 @@ export function GrantForm({ onDone }: { onDone(): void }) {
           </div>
         )}
       </div>
-      {errorList.length > 0 && (
-        <div className="acc-form__errors" role="alert" data-testid="grant-errors">
-          {t("access.form.fixErrors", { n: errorList.length })}
-          <ul>
-            {errorList.map((f) => {
-              const m = errors[f];
-              return m ? <li key={f}>{t("access.form.errorItem", { field: t(GRANT_FIELD_LABEL[f]), message: t(m.key, m.params) })}</li> : null;
-            })}
-          </ul>
-        </div>
-      )}
-      {failure && (
-        <>
-          <FailureText failure={failure} testId="grant-error" />
-          <p className="acc-hint">{t("access.form.kept")}</p>
-        </>
-      )}
-      <div className="acc-form__actions">
-        <button type="submit" className="btn btn--primary btn--danger" data-testid="grant-submit" disabled={busy}>
-          {t(busy ? "access.grant.submitting" : "access.grant.submit")}
-        </button>
-        <button type="button" className="btn" onClick={onDone}>
-          {t("access.form.hide")}
-        </button>
-      </div>
+      <FormFooter
+        fields={GRANT_FIELDS}
+        labels={GRANT_FIELD_LABEL}
+        errors={errors}
+        failure={failure}
+        busy={busy}
+        submit={{ className: "btn btn--primary btn--danger", label: "access.grant.submit", busyLabel: "access.grant.submitting" }}
+        testIds={{ errors: "grant-errors", failure: "grant-error", submit: "grant-submit" }}
+        onHide={onDone}
+      />
     </form>
+  );
+}
+
+/** A pick-one field of the form: 请选择 first, then the options; named like the request's key. */
+function ChoiceField({
+  field,
+  wide = false,
+  value,
+  options,
+  error,
+  onChange,
+}: {
+  field: GrantField;
+  wide?: boolean;
+  value: string;
+  options: readonly { value: string; label: string }[];
+  error: Message | undefined;
+  onChange(value: string): void;
+}) {
+  const t = useT();
+  return (
+    <label className={`acc-field${wide ? " acc-field--wide" : ""}${error ? " acc-field--invalid" : ""}`}>
+      <span className="acc-field__label">{t(GRANT_FIELD_LABEL[field])}</span>
+      <select name={field} className="acc-input" value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="">{t("access.pick")}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      <FieldMessage name={field} message={error} />
+    </label>
   );
 }

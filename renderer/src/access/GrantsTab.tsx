@@ -1,21 +1,21 @@
 // Runs in the renderer. 应急授权: the emergency grants (incident, kind, scope, status, validity window with the time
 // left on the console's access clock, a pending extension, why it ended), the commander's grant form, and the row
 // actions: extend (minutes + reason) and revoke (reason, confirmed).
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import type { Grant, Incident } from "../../../contract/platform-api.js";
 import { useT } from "../i18n/use-t.js";
 import { useAccessNow, useAccessState } from "../state/access-state.js";
 import { useConsoleStore } from "../state/console-store.js";
 import { accessActions, reloadGrants, useAccessData, type Failure } from "./access-data.js";
 import { useAccessDrafts } from "./access-drafts.js";
-import { FailureText, FieldMessage, LoadLine, ScopeView, StatusBadge, useRoles } from "./access-widgets.js";
+import { CancelButton, FailureText, FieldMessage, ListToolbar, LoadLine, ScopeView, StatusBadge, useRoles } from "./access-widgets.js";
 import { checkExtend, checkRevoke } from "./decision-forms.js";
-import type { Message } from "./form-errors.js";
 import { GRANT_MINUTES_MAX } from "./grant-form.js";
 import { GrantForm } from "./GrantForm.js";
 import { grantEndsAt, remainingMs, sortGrants } from "./grant-view.js";
 import { grantBadge, grantKindKey } from "./status-badges.js";
 import { formatIso, formatRemaining } from "./time-format.js";
+import { useCheckedSubmit } from "./use-checked-submit.js";
 
 const NO_INCIDENTS: readonly Incident[] = [];
 
@@ -32,28 +32,15 @@ export function GrantsTab() {
 
   return (
     <div className="acc-tab" data-testid="grants-view">
-      <div className="acc-toolbar">
-        {commander && (
-          <button
-            type="button"
-            className={`btn btn--small${formOpen ? " btn--active" : ""}`}
-            data-testid="grant-new"
-            aria-expanded={formOpen}
-            onClick={() => setFormOpen(!formOpen)}
-          >
-            {t("access.grant.new")}
-            {cartSize > 0 && <span className="acc-count">{cartSize}</span>}
-          </button>
-        )}
-        <span className="acc-toolbar__spacer" />
-        <span className="acc-hint">{t("access.grant.count", { n: items.length })}</span>
-        <button type="button" className="btn btn--small" data-testid="grants-refresh" onClick={() => void reloadGrants()}>
-          {t("access.refresh")}
-        </button>
-      </div>
+      <ListToolbar
+        form={commander ? { open: formOpen, label: "access.grant.new", cartSize, testId: "grant-new", onToggle: () => setFormOpen(!formOpen) } : null}
+        count={t("access.grant.count", { n: items.length })}
+        refreshTestId="grants-refresh"
+        onRefresh={() => void reloadGrants()}
+      />
       <p className="acc-note">{t("access.grant.rules")}</p>
       {commander && formOpen && <GrantForm onDone={() => setFormOpen(false)} />}
-      <LoadLine status={grants.status} failure={grants.failure} hasData={grants.data !== null} onRetry={() => void reloadGrants()} />
+      <LoadLine load={grants} onRetry={() => void reloadGrants()} />
       {grants.status === "ready" && items.length === 0 && <p className="acc-empty">{t("access.grant.empty")}</p>}
       <ul className="acc-list" data-testid="grant-list">
         {items.map((g) => (
@@ -83,6 +70,30 @@ export function IncidentLine({ grant, incident }: { grant: Grant; incident: Inci
   );
 }
 
+/** What a grant covers, and for which department. */
+export function GrantScopeLine({ grant }: { grant: Grant }) {
+  const t = useT();
+  return (
+    <div className="acc-row__line">
+      <span className="acc-row__key">{t("access.grant.scope")}</span>
+      <ScopeView scope={grant.scope} />
+      <span className="acc-row__meta">{grant.departmentName}</span>
+    </div>
+  );
+}
+
+/** Why the grant was asked for, by whom and when. */
+export function GrantReasonLine({ grant }: { grant: Grant }) {
+  const t = useT();
+  return (
+    <div className="acc-row__line acc-row__reason" title={grant.reason}>
+      <span className="acc-row__key">{t("access.grant.field.reason")}</span>
+      {grant.reason}
+      <span className="acc-row__meta">{t("access.grant.requestedBy", { name: grant.requestedBy, time: formatIso(grant.requestedAt) })}</span>
+    </div>
+  );
+}
+
 /** Extend and revoke: the requesting department's commander or an approver (the platform checks the department). */
 function GrantRow({ grant, incident, canManage }: { grant: Grant; incident: Incident | null; canManage: boolean }) {
   const t = useT();
@@ -98,11 +109,7 @@ function GrantRow({ grant, incident, canManage }: { grant: Grant; incident: Inci
         <StatusBadge badge={grantBadge(grant)} testId={`grant-status-${grant.id}`} />
         <IncidentLine grant={grant} incident={incident} />
       </div>
-      <div className="acc-row__line">
-        <span className="acc-row__key">{t("access.grant.scope")}</span>
-        <ScopeView scope={grant.scope} />
-        <span className="acc-row__meta">{grant.departmentName}</span>
-      </div>
+      <GrantScopeLine grant={grant} />
       <div className="acc-row__line" data-testid={`grant-validity-${grant.id}`}>
         <span className="acc-row__key">{t("access.grant.validity")}</span>
         {grant.validFrom ? (
@@ -117,11 +124,7 @@ function GrantRow({ grant, incident, canManage }: { grant: Grant; incident: Inci
         )}
         {grant.extensions > 0 && <span className="acc-row__meta">{t("access.grant.extensions", { n: grant.extensions })}</span>}
       </div>
-      <div className="acc-row__line acc-row__reason" title={grant.reason}>
-        <span className="acc-row__key">{t("access.grant.field.reason")}</span>
-        {grant.reason}
-        <span className="acc-row__meta">{t("access.grant.requestedBy", { name: grant.requestedBy, time: formatIso(grant.requestedAt) })}</span>
-      </div>
+      <GrantReasonLine grant={grant} />
       {grant.extension && (
         <div className="acc-row__line acc-pending" data-testid={`grant-extension-${grant.id}`}>
           <span className="acc-row__key">{t("access.grant.extensionPending")}</span>
@@ -152,59 +155,39 @@ function ExtendAction({ grant }: { grant: Grant }) {
   const [open, setOpen] = useState(false);
   const [minutes, setMinutes] = useState(String(Math.min(grant.minutes, 30)));
   const [reason, setReason] = useState("");
-  const [errors, setErrors] = useState<{ minutes?: Message; reason?: Message }>({});
-  const [failure, setFailure] = useState<Failure | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { errors, failure, busy, submit } = useCheckedSubmit<"minutes" | "reason">();
 
   const send = async () => {
-    const checked = checkExtend(grant.id, minutes, reason);
-    setFailure(null);
-    if (!checked.ok) {
-      setErrors(checked.errors);
-      return;
-    }
-    setErrors({});
-    setBusy(true);
-    const outcome = await accessActions.extendGrant(checked.value);
-    setBusy(false);
-    if (outcome.ok) {
-      setOpen(false);
-      setReason("");
-    } else setFailure(outcome.failure);
+    if (!(await submit(checkExtend(grant.id, minutes, reason), accessActions.extendGrant))) return;
+    setOpen(false);
+    setReason("");
   };
 
   return (
-    <div className={`acc-action${open ? " acc-action--open" : ""}`}>
-      {open && (
-        <div className="acc-action__form">
-          <label className="acc-field acc-field--inline">
-            <span className="acc-field__label">{t("access.grant.extendMinutes")}</span>
-            <input name="extendMinutes" className="acc-input acc-input--number" type="number" min={1} max={GRANT_MINUTES_MAX} value={minutes} onChange={(e) => setMinutes(e.target.value)} />
-            <FieldMessage name="extendMinutes" message={errors.minutes} />
-          </label>
-          <label className="acc-field acc-field--inline acc-field--grow">
-            <span className="acc-field__label">{t("access.grant.extendReason")}</span>
-            <input name="extendReason" className="acc-input" maxLength={550} value={reason} onChange={(e) => setReason(e.target.value)} />
-            <FieldMessage name="extendReason" message={errors.reason} />
-          </label>
-          <p className="acc-hint">
-            {t(grant.kind === "special" ? "access.grant.extendSpecial" : "access.grant.extendNow")}
-            {maxTotal !== null && ` ${t("access.grant.extendTotal", { n: maxTotal })}`}
-          </p>
-        </div>
-      )}
-      {failure && <FailureText failure={failure} testId={`grant-extend-error-${grant.id}`} />}
-      <div className="acc-action__buttons">
-        <button type="button" className="btn btn--small" data-testid={`grant-extend-${grant.id}`} disabled={busy} onClick={() => (open ? void send() : setOpen(true))}>
-          {t(open ? "access.grant.extendSend" : "access.grant.extend")}
-        </button>
-        {open && (
-          <button type="button" className="btn btn--small" onClick={() => setOpen(false)}>
-            {t("access.cancel")}
-          </button>
-        )}
-      </div>
-    </div>
+    <RowAction
+      open={open}
+      onOpen={setOpen}
+      onSend={() => void send()}
+      busy={busy}
+      failure={failure}
+      failureTestId={`grant-extend-error-${grant.id}`}
+      button={{ className: "btn btn--small", testId: `grant-extend-${grant.id}`, label: t(open ? "access.grant.extendSend" : "access.grant.extend") }}
+    >
+      <label className="acc-field acc-field--inline">
+        <span className="acc-field__label">{t("access.grant.extendMinutes")}</span>
+        <input name="extendMinutes" className="acc-input acc-input--number" type="number" min={1} max={GRANT_MINUTES_MAX} value={minutes} onChange={(e) => setMinutes(e.target.value)} />
+        <FieldMessage name="extendMinutes" message={errors.minutes} />
+      </label>
+      <label className="acc-field acc-field--inline acc-field--grow">
+        <span className="acc-field__label">{t("access.grant.extendReason")}</span>
+        <input name="extendReason" className="acc-input" maxLength={550} value={reason} onChange={(e) => setReason(e.target.value)} />
+        <FieldMessage name="extendReason" message={errors.reason} />
+      </label>
+      <p className="acc-hint">
+        {t(grant.kind === "special" ? "access.grant.extendSpecial" : "access.grant.extendNow")}
+        {maxTotal !== null && ` ${t("access.grant.extendTotal", { n: maxTotal })}`}
+      </p>
+    </RowAction>
   );
 }
 
@@ -213,47 +196,65 @@ function RevokeAction({ grant }: { grant: Grant }) {
   const t = useT();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState("");
-  const [error, setError] = useState<Message | undefined>(undefined);
-  const [failure, setFailure] = useState<Failure | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { errors, failure, busy, submit } = useCheckedSubmit<"reason">();
 
   const send = async () => {
-    const checked = checkRevoke(grant.id, reason);
-    setFailure(null);
-    if (!checked.ok) {
-      setError(checked.errors.reason);
-      return;
-    }
-    setError(undefined);
-    setBusy(true);
-    const outcome = await accessActions.revokeGrant(checked.value);
-    setBusy(false);
-    if (outcome.ok) setOpen(false);
-    else setFailure(outcome.failure);
+    if (await submit(checkRevoke(grant.id, reason), accessActions.revokeGrant)) setOpen(false);
   };
 
   return (
+    <RowAction
+      open={open}
+      onOpen={setOpen}
+      onSend={() => void send()}
+      busy={busy}
+      failure={failure}
+      failureTestId={`grant-revoke-error-${grant.id}`}
+      button={{
+        className: "btn btn--small btn--danger",
+        testId: `grant-revoke-${grant.id}`,
+        label: t(open ? "access.grant.revokeSend" : grant.status === "active" ? "access.grant.revoke" : "access.grant.withdraw"),
+      }}
+    >
+      <p className="acc-note acc-note--warn">{t(grant.status === "active" ? "access.grant.revokeConfirm" : "access.grant.withdrawConfirm")}</p>
+      <label className="acc-field acc-field--inline acc-field--grow">
+        <span className="acc-field__label">{t("access.grant.revokeReason")}</span>
+        <textarea name="revokeReason" className="acc-input" rows={2} maxLength={550} value={reason} onChange={(e) => setReason(e.target.value)} />
+        <FieldMessage name="revokeReason" message={errors.reason} />
+      </label>
+    </RowAction>
+  );
+}
+
+/** A row action that asks for more first: the button opens the form (children), the same button then sends it. */
+function RowAction({
+  open,
+  onOpen,
+  onSend,
+  busy,
+  failure,
+  failureTestId,
+  button,
+  children,
+}: {
+  open: boolean;
+  onOpen(open: boolean): void;
+  onSend(): void;
+  busy: boolean;
+  failure: Failure | null;
+  failureTestId: string;
+  button: { className: string; testId: string; label: string };
+  children: ReactNode;
+}) {
+  return (
     <div className={`acc-action${open ? " acc-action--open" : ""}`}>
-      {open && (
-        <div className="acc-action__form">
-          <p className="acc-note acc-note--warn">{t(grant.status === "active" ? "access.grant.revokeConfirm" : "access.grant.withdrawConfirm")}</p>
-          <label className="acc-field acc-field--inline acc-field--grow">
-            <span className="acc-field__label">{t("access.grant.revokeReason")}</span>
-            <textarea name="revokeReason" className="acc-input" rows={2} maxLength={550} value={reason} onChange={(e) => setReason(e.target.value)} />
-            <FieldMessage name="revokeReason" message={error} />
-          </label>
-        </div>
-      )}
-      {failure && <FailureText failure={failure} testId={`grant-revoke-error-${grant.id}`} />}
+      {open && <div className="acc-action__form">{children}</div>}
+      {failure && <FailureText failure={failure} testId={failureTestId} />}
       <div className="acc-action__buttons">
-        <button type="button" className="btn btn--small btn--danger" data-testid={`grant-revoke-${grant.id}`} disabled={busy} onClick={() => (open ? void send() : setOpen(true))}>
-          {t(open ? "access.grant.revokeSend" : grant.status === "active" ? "access.grant.revoke" : "access.grant.withdraw")}
+        <button type="button" className={button.className} data-testid={button.testId} disabled={busy} onClick={() => (open ? onSend() : onOpen(true))}>
+          {button.label}
         </button>
-        {open && (
-          <button type="button" className="btn btn--small" onClick={() => setOpen(false)}>
-            {t("access.cancel")}
-          </button>
-        )}
+        {open && <CancelButton onClick={() => onOpen(false)} />}
       </div>
     </div>
   );

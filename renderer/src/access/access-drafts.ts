@@ -3,6 +3,7 @@
 // tab and the audit filters. Cleared when another user logs in.
 import { create } from "zustand";
 import { useConsoleStore, type AccessTab } from "../state/console-store.js";
+import type { ScopePick } from "./access-scope.js";
 import { emptyApplicationDraft, type ApplicationDraft } from "./application-form.js";
 import { EMPTY_AUDIT_FILTER, type AuditFilter } from "./audit-query.js";
 import { emptyGrantDraft, type GrantDraft } from "./grant-form.js";
@@ -56,20 +57,21 @@ export function openAccessTab(tab: AccessTab): void {
   useConsoleStore.getState().openAccessDrawer(tab);
 }
 
+/** A draft begun before a camera was added to its cart now asks for the cart's cameras. */
+function onCart<D extends { scope: ScopePick }>(draft: D | null): D | null {
+  return draft && { ...draft, scope: { ...draft.scope, kind: "cameras" } };
+}
+
 /** Catalog lock action 申请: the camera goes into the application cart; the drawer opens on the application form. */
 export function applyForCamera(cameraId: string): void {
   useConsoleStore.getState().addToCart("application", cameraId);
-  const draft = useAccessDrafts.getState().application;
-  if (draft) useAccessDrafts.setState({ application: { ...draft, scope: { ...draft.scope, kind: "cameras" } } });
-  useAccessDrafts.setState({ applicationFormOpen: true });
+  useAccessDrafts.setState((s) => ({ application: onCart(s.application), applicationFormOpen: true }));
   openAccessTab("applications");
 }
 
 /** Catalog lock action 特别授权 (commanders): the camera goes into the grant cart; the drawer opens on the grant form. */
 export function requestGrantForCamera(cameraId: string): void {
   useConsoleStore.getState().addToCart("grant", cameraId);
-  const draft = useAccessDrafts.getState().grant;
-  if (draft) useAccessDrafts.setState({ grant: { ...draft, scope: { ...draft.scope, kind: "cameras" } } });
-  useAccessDrafts.setState({ grantFormOpen: true });
+  useAccessDrafts.setState((s) => ({ grant: onCart(s.grant), grantFormOpen: true }));
   openAccessTab("grants");
 }

@@ -1,14 +1,15 @@
 // Runs in the renderer. Small pieces the access drawer's tabs share: camera names, scopes, badges, error texts,
-// field messages, the regions to pick from and the user's roles.
+// field messages, a form's footer, a list's toolbar and loading line, the regions to pick from and the user's roles.
 import { useMemo } from "react";
 import type { SessionState } from "../../../contract/console-api.js";
 import type { AccessScope } from "../../../contract/platform-api.js";
 import { useCatalogStore } from "../catalog/catalog-store.js";
+import type { MessageKey } from "../i18n/i18n.js";
 import { useT } from "../i18n/use-t.js";
 import { useCameraView } from "../state/camera-cache.js";
 import { useConsoleStore } from "../state/console-store.js";
-import { useAccessData, type Failure, type Region } from "./access-data.js";
-import type { Message } from "./form-errors.js";
+import { useAccessData, type Failure, type Load, type Region } from "./access-data.js";
+import type { FieldErrors, Message } from "./form-errors.js";
 import type { Badge } from "./status-badges.js";
 
 type Role = NonNullable<SessionState["user"]>["roles"][number];
@@ -102,17 +103,113 @@ export function FieldMessage({ name, message }: { name: string; message: Message
 }
 
 /** The loading / failed line above a list. */
-export function LoadLine({ status, failure, hasData, onRetry }: { status: string; failure: Failure | null; hasData: boolean; onRetry: () => void }) {
+export function LoadLine({ load, onRetry }: { load: Load<unknown>; onRetry: () => void }) {
   const t = useT();
-  if (status === "failed" && failure)
+  if (load.status === "failed" && load.failure)
     return (
       <div className="acc-loadline acc-loadline--failed">
-        <FailureText failure={failure} />
+        <FailureText failure={load.failure} />
         <button type="button" className="btn btn--small" onClick={onRetry}>
           {t("access.retry")}
         </button>
       </div>
     );
-  if (status === "loading" && !hasData) return <div className="acc-loadline">{t("access.loading")}</div>;
+  if (load.status === "loading" && load.data === null) return <div className="acc-loadline">{t("access.loading")}</div>;
   return null;
+}
+
+/** A list tab's toolbar: the button that shows or hides the tab's form (with its cart's size), the count, refresh. */
+export function ListToolbar({
+  form,
+  count,
+  refreshTestId,
+  onRefresh,
+}: {
+  form: { open: boolean; label: MessageKey; cartSize: number; testId: string; onToggle(): void } | null;
+  count: string;
+  refreshTestId: string;
+  onRefresh(): void;
+}) {
+  const t = useT();
+  return (
+    <div className="acc-toolbar">
+      {form && (
+        <button type="button" className={`btn btn--small${form.open ? " btn--active" : ""}`} data-testid={form.testId} aria-expanded={form.open} onClick={form.onToggle}>
+          {t(form.label)}
+          {form.cartSize > 0 && <span className="acc-count">{form.cartSize}</span>}
+        </button>
+      )}
+      <span className="acc-toolbar__spacer" />
+      <span className="acc-hint">{count}</span>
+      <button type="button" className="btn btn--small" data-testid={refreshTestId} onClick={onRefresh}>
+        {t("access.refresh")}
+      </button>
+    </div>
+  );
+}
+
+/** 取消 beside a row action that asked for more (a reason, minutes). */
+export function CancelButton({ onClick }: { onClick(): void }) {
+  const t = useT();
+  return (
+    <button type="button" className="btn btn--small" onClick={onClick}>
+      {t("access.cancel")}
+    </button>
+  );
+}
+
+/**
+ * The end of a form: what to fix (a line per field, in the form's order), the refusal (what was typed is kept), and
+ * the submit and hide buttons.
+ */
+export function FormFooter<F extends string>({
+  fields,
+  labels,
+  errors,
+  failure,
+  busy,
+  submit,
+  testIds,
+  onHide,
+}: {
+  fields: readonly F[];
+  labels: Record<F, MessageKey>;
+  errors: FieldErrors<F>;
+  failure: Failure | null;
+  busy: boolean;
+  submit: { className: string; label: MessageKey; busyLabel: MessageKey };
+  testIds: { errors: string; failure: string; submit: string };
+  onHide(): void;
+}) {
+  const t = useT();
+  const errorList = fields.filter((f) => errors[f]);
+  return (
+    <>
+      {errorList.length > 0 && (
+        <div className="acc-form__errors" role="alert" data-testid={testIds.errors}>
+          {t("access.form.fixErrors", { n: errorList.length })}
+          <ul>
+            {errorList.map((f) => {
+              const m = errors[f];
+              return m ? <li key={f}>{t("access.form.errorItem", { field: t(labels[f]), message: t(m.key, m.params) })}</li> : null;
+            })}
+          </ul>
+        </div>
+      )}
+      {failure && (
+        <>
+          <FailureText failure={failure} testId={testIds.failure} />
+          <p className="acc-hint">{t("access.form.kept")}</p>
+        </>
+      )}
+      <div className="acc-form__actions">
+        <button type="submit" className={submit.className} data-testid={testIds.submit} disabled={busy}>
+          {t(busy ? submit.busyLabel : submit.label)}
+        </button>
+        <button type="button" className="btn" onClick={onHide}>
+          {t("access.form.hide")}
+        </button>
+      </div>
+    </>
+  );
 }

@@ -40,8 +40,8 @@ describe("application form", () => {
     const result = validateApplication(filled({ contact: "  王静 0851-12345678  " }), [CAM_A]);
     expect(result.ok).toBe(true);
     if (result.ok) {
-      expect(result.request.contact).toBe("王静 0851-12345678");
-      expect(result.request.validDays).toBe(30);
+      expect(result.value.contact).toBe("王静 0851-12345678");
+      expect(result.value.validDays).toBe(30);
     }
   });
 

@@ -3,7 +3,7 @@
 import { ApplicationRequestSchema, type ApplicationRequest } from "../../../contract/platform-api.js";
 import type { MessageKey } from "../i18n/i18n.js";
 import { SCOPE_CAMERAS_MAX, emptyScopePick, scopeInput, type ScopePick } from "./access-scope.js";
-import { collectFieldErrors, parseWholeNumber, type FieldErrors, type FieldKind } from "./form-errors.js";
+import { collectFieldErrors, parseWholeNumber, type Checked, type FieldKind } from "./form-errors.js";
 
 export const APPLICATION_TEXT_FIELDS = ["applicantDepartment", "contact", "reason", "purpose", "useScope", "securityMeasures"] as const;
 export type ApplicationTextField = (typeof APPLICATION_TEXT_FIELDS)[number];
@@ -70,12 +70,12 @@ function locate(path: readonly PropertyKey[]): ApplicationField {
   return typeof head === "string" && (APPLICATION_FIELDS as readonly string[]).includes(head) ? (head as ApplicationField) : "scope";
 }
 
-export type ApplicationValidation = { ok: true; request: ApplicationRequest } | { ok: false; errors: FieldErrors<ApplicationField> };
+export type ApplicationValidation = Checked<ApplicationRequest, ApplicationField>;
 
 /** Validates the draft with the contract's schema; the request is what the schema gives back (text trimmed). */
 export function validateApplication(draft: ApplicationDraft, cart: readonly string[]): ApplicationValidation {
   const parsed = ApplicationRequestSchema.safeParse(applicationInput(draft, cart));
-  if (parsed.success) return { ok: true, request: parsed.data };
+  if (parsed.success) return { ok: true, value: parsed.data };
   const text: FieldKind = { kind: "text" };
   const kinds: Record<ApplicationField, FieldKind> = {
     applicantDepartment: text,

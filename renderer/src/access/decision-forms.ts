@@ -13,10 +13,8 @@ import {
 } from "../../../contract/platform-api.js";
 import type { z } from "zod";
 import { SCOPE_CAMERAS_MAX } from "./access-scope.js";
-import { collectFieldErrors, parseWholeNumber, type FieldErrors, type FieldKind } from "./form-errors.js";
+import { collectFieldErrors, parseWholeNumber, type Checked, type FieldErrors, type FieldKind } from "./form-errors.js";
 import { GRANT_MINUTES_MAX } from "./grant-form.js";
-
-export type Checked<T, F extends string> = { ok: true; value: T } | { ok: false; errors: FieldErrors<F> };
 
 const TEXT: FieldKind = { kind: "text" };
 

@@ -17,6 +17,9 @@ export type IssueLike = { code: string; path: readonly PropertyKey[]; minimum?: 
 
 export type FieldErrors<F extends string> = Partial<Record<F, Message>>;
 
+/** What checking a form gives: the value to send, or a message per field to fix. */
+export type Checked<T, F extends string> = { ok: true; value: T } | { ok: false; errors: FieldErrors<F> };
+
 function bound(value: unknown): number | null {
   return typeof value === "number" ? value : typeof value === "bigint" ? Number(value) : null;
 }

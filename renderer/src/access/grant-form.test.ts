@@ -52,7 +52,7 @@ describe("grant form", () => {
     const ok = validateGrant(declared(), [CAM], [], policy);
     expect(ok.ok).toBe(true);
     const media = validateGrant(declared({ media: true, mediaDepartmentId: "city-media" }), [CAM], [], policy);
-    expect(media.ok && media.request.mediaDepartmentId).toBe("city-media");
+    expect(media.ok && media.value.mediaDepartmentId).toBe("city-media");
     const noDept = validateGrant(declared({ media: true }), [CAM], [], policy);
     expect(noDept.ok ? null : noDept.errors.mediaDepartmentId).toEqual({ key: "access.err.choose" });
   });

@@ -13,7 +13,7 @@ import {
 } from "../../../contract/platform-api.js";
 import type { MessageKey } from "../i18n/i18n.js";
 import { SCOPE_CAMERAS_MAX, emptyScopePick, scopeInput, type ScopePick } from "./access-scope.js";
-import { collectFieldErrors, parseWholeNumber, type FieldErrors, type FieldKind } from "./form-errors.js";
+import { collectFieldErrors, parseWholeNumber, type Checked, type FieldErrors, type FieldKind } from "./form-errors.js";
 
 export const INCIDENT_TYPES: readonly IncidentType[] = IncidentTypeSchema.options;
 export const INCIDENT_LEVELS: readonly IncidentLevel[] = IncidentLevelSchema.options;
@@ -103,7 +103,7 @@ function locator(draft: GrantDraft) {
   };
 }
 
-export type GrantValidation = { ok: true; request: GrantRequest } | { ok: false; errors: FieldErrors<GrantField> };
+export type GrantValidation = Checked<GrantRequest, GrantField>;
 
 export function validateGrant(draft: GrantDraft, cart: readonly string[], incidents: readonly Incident[], policy: GrantPolicy | null): GrantValidation {
   const cap = grantCap(draft, incidents, policy) ?? GRANT_MINUTES_MAX;
@@ -125,6 +125,6 @@ export function validateGrant(draft: GrantDraft, cart: readonly string[], incide
   if (!errors.minutes && minutes !== undefined && minutes > cap) errors.minutes = { key: "access.err.integer", params: { min: 1, max: cap } };
   if (draft.incidentMode === "existing" && draft.incidentId === "" && !errors.incidentId) errors.incidentId = { key: "access.err.choose" };
   if (draft.media && draft.mediaDepartmentId === "" && !errors.mediaDepartmentId) errors.mediaDepartmentId = { key: "access.err.choose" };
-  if (parsed.success && Object.keys(errors).length === 0) return { ok: true, request: parsed.data };
+  if (parsed.success && Object.keys(errors).length === 0) return { ok: true, value: parsed.data };
   return { ok: false, errors };
 }
