@@ -168,6 +168,12 @@ export class PlatformLink {
     await this.sync.stop();
     this.me = pair.me;
     this.deps.log.info(`logged in as ${pair.me.user.username} (${pair.me.roles.join(",")}); tokens kept in ${this.deps.vault.protection}`);
+    // The rules first: otherwise every camera reads as locked until the sync loop fetches them.
+    try {
+      await this.sync.refreshEntitlements();
+    } catch (err) {
+      this.deps.log.warn(`entitlements not fetched at login: ${err instanceof Error ? err.message : String(err)}`);
+    }
     this.deps.events.session(this.session());
     this.sync.start();
     this.catalogChanged();
