@@ -37,5 +37,10 @@ export const CameraSchema = z.object({
   address: z.string(),
   /** Media departments may use it for live coverage. */
   mediaUse: z.boolean(),
+  /**
+   * Privacy masks (隐私遮挡): polygons over the picture, points normalized 0..1 from the top-left. Drawn opaque over
+   * the program output (public dissemination) and over every tile a media user sees.
+   */
+  privacyMasks: z.array(z.object({ points: z.array(z.tuple([z.number().min(0).max(1), z.number().min(0).max(1)])).min(3).max(32) })).max(16),
 });
 export type Camera = z.infer<typeof CameraSchema>;

@@ -10,7 +10,7 @@ function cam(sharingClass: SharingClass, patch: Partial<Camera> = {}): Camera {
   return {
     id: "52030200001326000001", name: "测试", civilCode: "520302", regionName: "红花岗区", domain: "skynet",
     ownerDepartmentId: "other-dept", ownerDepartment: "其他部门", sharingClass, online: true, ptzType: 1,
-    longitude: 106.9, latitude: 27.6, address: "", mediaUse: false, ...patch,
+    longitude: 106.9, latitude: 27.6, address: "", mediaUse: false, privacyMasks: [], ...patch,
   };
 }
 

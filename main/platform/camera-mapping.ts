@@ -2,6 +2,9 @@
 import type { Camera } from "../../contract/camera.js";
 import type { PlatformCamera } from "../../contract/platform-api.js";
 
+/** Most cameras have no mask: they share one frozen empty list (100,000 records in memory). */
+const NO_MASKS: Camera["privacyMasks"] = Object.freeze([]) as unknown as Camera["privacyMasks"];
+
 export function toConsoleCamera(record: PlatformCamera): Camera {
   // The county-level division: the deepest 6-digit node of the region path (grass-roots 8-digit nodes roll up to it).
   const county = [...record.regionPath].reverse().find((node) => node.code.length === 6) ?? record.regionPath.at(-1)!;
@@ -20,5 +23,6 @@ export function toConsoleCamera(record: PlatformCamera): Camera {
     latitude: record.latitude,
     address: record.address,
     mediaUse: record.mediaUse,
+    privacyMasks: record.privacyMasks.length === 0 ? NO_MASKS : record.privacyMasks.map((m) => ({ points: m.points.map(([x, y]) => [x, y] as [number, number]) })),
   };
 }

@@ -30,7 +30,7 @@ test.afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function switchUser(page: Page, username: "operator" | "commander" | "approver"): Promise<void> {
+async function switchUser(page: Page, username: "operator" | "commander" | "approver" | "media"): Promise<void> {
   await page.goto(app.url);
   const login = page.getByTestId("login-screen");
   await expect(login.or(page.getByTestId("catalog-search"))).toBeVisible();
@@ -143,12 +143,54 @@ test("program output: a media-use tile goes clean and fullscreen in its own page
   await consoleCall(app, "clearTile", { tile: 3 });
 });
 
+test("a media grant over a masked camera: the media user sees it masked on the wall and on the program output", async ({ page, context }) => {
+  await switchUser(page, "commander");
+  const found = await consoleCall(app, "searchCameras", { query: "红花岗区", filters: { sharingClasses: ["CONDITIONAL"], online: true }, limit: 500 });
+  const masked = found.items.find((c) => c.privacyMasks.length > 0);
+  expect(masked).toBeTruthy();
+  const grant = await consoleCall(app, "requestGrant", {
+    incident: { title: "红花岗区 防汛直播", type: "flood", level: "II", civilCode: "520302" },
+    scope: { kind: "cameras", cameraIds: [masked!.id] },
+    minutes: 30,
+    reason: "防汛新闻直播",
+    mediaDepartmentId: "city-media",
+  });
+  expect(grant).toMatchObject({ basis: "MEDIA_GRANT", status: "active" });
+
+  await switchUser(page, "media");
+  await consoleCall(app, "assignTile", { tile: 2, cameraId: masked!.id });
+  const tile = page.getByTestId("tile-2");
+  await expect(tile).toHaveAttribute("data-state", "playing", { timeout: 15_000 });
+  await expect(page.getByTestId("privacy-2")).toHaveAttribute("data-masks", String(masked!.privacyMasks.length));
+  await expect(page.getByTestId("watermark-2")).toHaveAttribute("data-grant-id", grant.id);
+  await tile.hover();
+  const [program] = await Promise.all([context.waitForEvent("page"), page.getByTestId("program-output-2").click()]);
+  await expect(program.getByTestId("program-output")).toHaveAttribute("data-state", "playing", { timeout: 15_000 });
+  const mask = program.getByTestId("privacy-program-0");
+  await expect(mask).toBeVisible();
+  // What the output shows at the mask's centre is the mask's flat colour, not the picture underneath.
+  const box = (await mask.boundingBox())!;
+  expect(box.width).toBeGreaterThan(50);
+  const clip = await program.screenshot({ clip: { x: box.x + box.width / 2 - 10, y: box.y + box.height / 2 - 10, width: 20, height: 20 } });
+  const rgb = spawnSync("ffmpeg", ["-v", "error", "-i", "pipe:0", "-f", "rawvideo", "-pix_fmt", "rgb24", "pipe:1"], { input: clip }).stdout;
+  expect(rgb.length).toBe(20 * 20 * 3);
+  // The faint watermark may cross it; the picture may not.
+  let flat = 0;
+  for (let i = 0; i < rgb.length; i += 3) if (Math.abs(rgb[i]! - 0x3a) + Math.abs(rgb[i + 1]! - 0x3f) + Math.abs(rgb[i + 2]! - 0x47) <= 40) flat++;
+  expect(flat / 400).toBeGreaterThan(0.8);
+  await program.screenshot({ path: "test-results/access-program-masked.png" });
+  await program.close();
+  await consoleCall(app, "clearTile", { tile: 2 });
+});
+
 test("the commander's one-minute special authorization: approved, plays under the grant, goes dark at the minute with the platform stopped", async ({ page }) => {
   await switchUser(page, "commander");
   await findCamera(page, "演示·不予共享", NOT_SHARED);
   await page.getByTestId(`request-grant-${NOT_SHARED}`).click();
   const form = page.getByTestId("grant-form");
   await expect(form).toBeVisible();
+  // Open incidents exist (the media grant's): declare a new one for this.
+  await form.locator('[name="incidentMode"][value="new"]').check();
   await form.locator('[name="title"]').fill("红花岗区丁字口 突发事件");
   await form.locator('[name="type"]').selectOption("public-security");
   await form.locator('[name="level"]').selectOption("III");

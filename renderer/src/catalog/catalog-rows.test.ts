@@ -32,6 +32,7 @@ function cam(n: number, over: Partial<CameraView> = {}): CameraView {
     latitude: 27.7,
     address: "遵义市红花岗区",
     mediaUse: false,
+    privacyMasks: [],
     favorite: false,
     access: { allowed: true, basis: "UNCONDITIONAL", validUntil: null, refId: null },
     ...over,

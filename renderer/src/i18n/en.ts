@@ -222,6 +222,7 @@ export const en: Record<MessageKey, string> = {
   "action.logout": "Logging out",
 
   // wall access (expiry, watermark, grant bar, program output)
+  "privacy.masked": "{n} privacy area(s) masked",
   "tile.ended.expired": "Access expired",
   "tile.ended.revoked": "Access revoked",
   "tile.ended.access-lost": "Access changed",

@@ -220,6 +220,7 @@ export const zhCN = {
   "action.logout": "退出登录",
 
   // wall access (expiry, watermark, grant bar, program output)
+  "privacy.masked": "已遮挡 {n} 处隐私区域",
   "tile.ended.expired": "授权已到期",
   "tile.ended.revoked": "授权已撤销",
   "tile.ended.access-lost": "访问权限已变更",

@@ -11,6 +11,7 @@ import type { TileStatus, TileStream } from "../player/tile-stream.js";
 import { useCameraView } from "../state/camera-cache.js";
 import { useConsoleStore, type ConsoleState } from "../state/console-store.js";
 import { useTileStream } from "../wall/use-tile-stream.js";
+import { PrivacyMasks } from "../wall/PrivacyMasks.js";
 import { Watermark } from "../wall/Watermark.js";
 import { showsWatermark, watermarkGrantId } from "../wall/watermark-text.js";
 
@@ -46,7 +47,12 @@ export function ProgramOutput({ tile }: { tile: number | null }) {
       data-end-reason={status.end?.reason}
       onDoubleClick={toggleFullscreen}
     >
-      {cameraId !== null && <video key={cameraId} ref={video} className="program__video" muted autoPlay playsInline disablePictureInPicture />}
+      {/* Hidden until the camera record (and so its privacy masks) is known: nothing unmasked ever reaches the output. */}
+      {cameraId !== null && (
+        <video key={cameraId} ref={video} className="program__video" style={camera ? undefined : { visibility: "hidden" }} muted autoPlay playsInline disablePictureInPicture />
+      )}
+      {/* Public dissemination: the platform's privacy masks always cover the program output. */}
+      {cameraId !== null && camera && <PrivacyMasks video={video} masks={camera.privacyMasks} testId="privacy-program" />}
       {cameraId !== null && showsWatermark(status.state, cameraId) && (
         <Watermark testId="watermark-program" cameraId={cameraId} grantId={watermarkGrantId(status.access, camera?.access)} large />
       )}

@@ -10,6 +10,8 @@ import { useShallow } from "zustand/shallow";
 import { acceptsDrag, readDrop, setTileDrag } from "./dnd.js";
 import { TileOverlay } from "./TileOverlay.js";
 import { useTileStream } from "./use-tile-stream.js";
+import { masksApply } from "./privacy-mask-geometry.js";
+import { PrivacyMasks } from "./PrivacyMasks.js";
 import { Watermark } from "./Watermark.js";
 import { showsWatermark, watermarkGrantId } from "./watermark-text.js";
 
@@ -20,6 +22,7 @@ export function Tile({ index, cameraId, maximized, hidden, profile }: Props) {
   const video = useRef<HTMLVideoElement | null>(null);
   const selected = useConsoleStore((s) => s.selectedTile === index);
   const camera = useCameraView(cameraId);
+  const masked = useConsoleStore((s) => masksApply("wall", s.session?.user?.roles ?? []));
   const [dropHover, setDropHover] = useState(false);
   const { status, stream } = useTileStream(index, cameraId, maximized, hidden, video);
   // What the relay reports for this tile's channel; ignored while the relay or core link is down (stale then).
@@ -77,6 +80,7 @@ export function Tile({ index, cameraId, maximized, hidden, profile }: Props) {
       {cameraId !== null && (
         <video key={`${cameraId}:${maximized}`} ref={video} className="tile__video" muted autoPlay playsInline disablePictureInPicture />
       )}
+      {cameraId !== null && masked && camera && <PrivacyMasks video={video} masks={camera.privacyMasks} testId={`privacy-${index}`} />}
       {cameraId !== null && showsWatermark(status.state, cameraId) && (
         <Watermark testId={`watermark-${index}`} cameraId={cameraId} grantId={watermarkGrantId(status.access, camera?.access)} />
       )}
