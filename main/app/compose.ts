@@ -106,7 +106,11 @@ export async function composeConsole(opts: ComposeOptions): Promise<ConsoleApp> 
   const clock = new AccessClock({ testMode: opts.testClock ?? process.env.VIGIL_TEST_CLOCK === "1" });
   if (clock.testMode) log.warn("test mode: the access clock can be moved forward (VIGIL_TEST_CLOCK=1)");
   const terminal = await terminalId(settings);
-  const audit = new AuditLog(db, { terminalId: terminal, now: () => clock.now() });
+  // The audit log writes through its own connection: a record must never share (and be rolled back with) a
+  // transaction of another flow on the main connection, e.g. a catalog page that fails halfway. WAL lets the two
+  // connections take turns writing (busy_timeout covers the wait).
+  const auditDb = await Database.open(join(opts.dataDir, "vigil.db"));
+  const audit = new AuditLog(auditDb, { terminalId: terminal, now: () => clock.now() });
 
   let core: ConsoleCore | null = null;
   let streams: StreamSessions | null = null;
@@ -219,6 +223,8 @@ export async function composeConsole(opts: ComposeOptions): Promise<ConsoleApp> 
       await platform.stop();
       await relay.stop();
       await embedded?.stop();
+      await audit.flush();
+      await auditDb.close();
       await db.close();
     },
   };

@@ -248,7 +248,8 @@ export class AuditLog {
     const prevHash = last ? last.hash : GENESIS;
     const hash = hashRecord(prevHash, fields);
     // One statement: the row and (through the audit_log_enqueue trigger) its outbox entry are written atomically.
-    // A single statement also never collides with another flow's transaction on the shared connection.
+    // The console gives the audit log its own connection (main/app/compose.ts), so no other flow's transaction can
+    // take this record down with it.
     await this.db.run(
       `INSERT INTO audit_log (seq, id, at, action, username, department_id, terminal_id, camera_id, basis, detail, prev_hash, hash)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
