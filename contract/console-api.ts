@@ -23,6 +23,7 @@ import {
   GrantListSchema,
   GrantPolicySchema,
   GrantRequestSchema,
+  GrantReviewSchema,
   GrantRevokeSchema,
   GrantSchema,
   IncidentListSchema,
@@ -256,6 +257,8 @@ export const consoleMethods = {
   decideGrant: { params: GrantDecisionSchema, result: GrantSchema },
   extendGrant: { params: GrantExtendSchema, result: GrantSchema },
   revokeGrant: { params: GrantRevokeSchema, result: GrantSchema },
+  /** Approver: the after-the-fact review of a break-glass grant. */
+  reviewGrant: { params: GrantReviewSchema, result: GrantSchema },
   /** The local audit log (auditor and commander roles). */
   queryAudit: { params: AuditQuerySchema, result: AuditPageSchema },
   /** Test mode only (VIGIL_TEST_CLOCK=1): moves the access clock forward; otherwise TEST_CLOCK_DISABLED. */

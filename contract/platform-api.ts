@@ -413,6 +413,11 @@ export const GrantSchema = z
     /** Why it ended early (revoke) or was refused. */
     endReason: z.string().nullable(),
     endedBy: z.string().nullable(),
+    /**
+     * Break-glass grants are reviewed afterwards by the city coordinator (approver): null until then. Special
+     * authorizations were approved beforehand and carry null.
+     */
+    review: z.object({ by: z.string(), at: IsoDateTime, note: z.string() }).nullable(),
   })
   .meta({ id: "Grant" });
 export type Grant = z.infer<typeof GrantSchema>;
@@ -427,6 +432,8 @@ export const GrantExtendSchema = z
   .object({ grantId: z.string().min(1), minutes: z.number().int().min(1).max(24 * 60), reason: FormText(2, 500) })
   .meta({ id: "GrantExtend" });
 export type GrantExtend = z.infer<typeof GrantExtendSchema>;
+export const GrantReviewSchema = z.object({ grantId: z.string().min(1), note: FormText(2, 500) }).meta({ id: "GrantReview" });
+export type GrantReview = z.infer<typeof GrantReviewSchema>;
 export const GrantRevokeSchema = z.object({ grantId: z.string().min(1), reason: FormText(2, 500) }).meta({ id: "GrantRevoke" });
 export type GrantRevoke = z.infer<typeof GrantRevokeSchema>;
 
@@ -612,6 +619,7 @@ export const PLATFORM_ROUTES = {
   requestGrant: { method: "POST", path: "/emergency/grants", summary: "Commander: a time-limited grant (break-glass now, or special authorization awaiting the approver)", auth: true, body: GrantRequestSchema, response: GrantSchema, errors: [403, 404] },
   decideGrant: { method: "POST", path: "/emergency/grants/decision", summary: "Approver: approve or refuse a pending special authorization or extension", auth: true, body: GrantDecisionSchema, response: GrantSchema, errors: [403, 404, 409] },
   extendGrant: { method: "POST", path: "/emergency/grants/extend", summary: "Extend an active grant (break-glass at once; special after approval)", auth: true, body: GrantExtendSchema, response: GrantSchema, errors: [403, 404, 409] },
+  reviewGrant: { method: "POST", path: "/emergency/grants/review", summary: "Approver: review a break-glass grant afterwards (note required)", auth: true, body: GrantReviewSchema, response: GrantSchema, errors: [403, 404, 409] },
   revokeGrant: { method: "POST", path: "/emergency/grants/revoke", summary: "End a grant now (forced stop); its streams are cut", auth: true, body: GrantRevokeSchema, response: GrantSchema, errors: [403, 404, 409] },
   grantPolicy: { method: "GET", path: "/emergency/policy", summary: "Grant caps per incident level, answer deadline, media departments", auth: true, response: GrantPolicySchema, errors: [] },
   audit: { method: "POST", path: "/audit/events", summary: "Upload audit events; idempotent by event id", auth: true, body: AuditBatchSchema, response: AuditBatchResultSchema, errors: [413] },

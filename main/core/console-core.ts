@@ -144,6 +144,7 @@ export class ConsoleCore {
       extendGrant: (extend) =>
         audited("grant.extend", () => platform.extendGrant(extend), (g) => ({ minutes: extend.minutes, status: g.status, validUntil: g.validUntil, pending: g.extension !== null })),
       revokeGrant: (revoke) => audited("grant.revoke", () => platform.revokeGrant(revoke), (g) => ({ status: g.status, reason: revoke.reason })),
+      reviewGrant: (review) => audited("grant.review", () => platform.reviewGrant(review), (g) => ({ kind: g.kind, status: g.status, note: review.note })),
       queryAudit: async (query) => {
         const me = platform.user;
         if (!me) throw new CoreError("NOT_LOGGED_IN", "log in first");

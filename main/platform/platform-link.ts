@@ -16,6 +16,7 @@ import {
   type GrantExtend,
   type GrantPolicy,
   type GrantRequest,
+  type GrantReview,
   type GrantRevoke,
   type Incident,
   type Me,
@@ -346,6 +347,10 @@ export class PlatformLink {
 
   extendGrant(extend: GrantExtend): Promise<Grant> {
     return this.afterAccessAction(() => this.client.call("extendGrant", { body: extend }));
+  }
+
+  reviewGrant(review: GrantReview): Promise<Grant> {
+    return this.afterAccessAction(() => this.client.call("reviewGrant", { body: review }));
   }
 
   revokeGrant(revoke: GrantRevoke): Promise<Grant> {

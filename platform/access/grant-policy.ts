@@ -1,5 +1,6 @@
 // Runs in the platform (pure). Emergency grant policy (特别授权、限时共享): duration caps per incident level and in
-// all, which grants need the city coordinator, and how a grant's status reads at a given time.
+// all, which grants need the city coordinator, which may be reviewed afterwards, how a grant's status reads at a
+// given time, and how a stored grant record reads.
 import type { SharingClass } from "../../contract/camera.js";
 import type { Grant, GrantPolicy, GrantStatus, IncidentLevel } from "../../contract/platform-api.js";
 
@@ -38,6 +39,24 @@ export function extensionProblem(limits: GrantLimits, grant: Pick<Grant, "validF
 export function grantStatusAt(grant: Pick<Grant, "status" | "validUntil">, now: number): GrantStatus {
   if (grant.status === "active" && grant.validUntil !== null && Date.parse(grant.validUntil) <= now) return "expired";
   return grant.status;
+}
+
+/**
+ * Why the approver may not review `grant` (null: it may). Only break-glass grants are reviewed, after the fact and in
+ * any status (active, expired, revoked), and only once; special authorizations were approved beforehand.
+ */
+export function reviewProblem(grant: Pick<Grant, "id" | "kind" | "review">): string | null {
+  if (grant.kind !== "break-glass") {
+    return `grant ${grant.id} is a special authorization, approved by the approver beforehand; only break-glass grants are reviewed afterwards`;
+  }
+  if (grant.review !== null) return `grant ${grant.id} was already reviewed by ${grant.review.by} at ${grant.review.at}`;
+  return null;
+}
+
+/** A grant as stored (JSON). Records written before the review step have no `review` key: they read as not reviewed. */
+export function grantFromRecord(record: string): Grant {
+  const stored = JSON.parse(record) as Omit<Grant, "review"> & { review?: Grant["review"] };
+  return { ...stored, review: stored.review ?? null };
 }
 
 export function addMinutes(iso: string, minutes: number): string {

@@ -1,8 +1,9 @@
 // Runs in the platform API. Emergencies: incidents and time-limited grants (特别授权、限时共享). A commander's grant
 // over UNCONDITIONAL/CONDITIONAL cameras opens at once (break-glass); one whose scope holds NOT_SHARED cameras waits
 // for the approver (special). Grants are extended (break-glass at once, special after approval), revoked, and end
-// on time; every change is pushed (grant event to all, entitlement event to the grantee department).
-import type { Grant, GrantDecision, GrantExtend, GrantPolicy, GrantRequest, GrantRevoke, Incident, PlatformEvent } from "../../contract/platform-api.js";
+// on time; break-glass grants are reviewed afterwards by the approver; every change is pushed (grant event to all,
+// entitlement event to the grantee department when its rules change).
+import type { Grant, GrantDecision, GrantExtend, GrantPolicy, GrantRequest, GrantReview, GrantRevoke, Incident, PlatformEvent } from "../../contract/platform-api.js";
 import type { Database } from "../../main/store/database.js";
 import { ApiFailure } from "../api/api-failure.js";
 import type { AuthContext } from "../auth/session-service.js";
@@ -11,7 +12,7 @@ import type { PlatformStore } from "../store/platform-store.js";
 import { logAccessAction } from "./access-log.js";
 import { canonicalCivilCode, canonicalScope, describeScope, listIds } from "./access-scope.js";
 import { bumpRevision } from "./department-revision.js";
-import { addMinutes, extensionProblem, grantKind, grantMinutesProblem, grantStatusAt, type GrantLimits } from "./grant-policy.js";
+import { addMinutes, extensionProblem, grantFromRecord, grantKind, grantMinutesProblem, grantStatusAt, reviewProblem, type GrantLimits } from "./grant-policy.js";
 import { newRecordId } from "./record-ids.js";
 import { cameraFacts, regionName, scopeClassCounts } from "./scope-catalog.js";
 
@@ -36,9 +37,15 @@ export class GrantService {
     private readonly options: GrantServiceOptions,
   ) {}
 
-  /** A grant as it reads at `now`: an active grant past its end is expired (and has nothing pending). */
+  /**
+   * A grant as it reads at `now`: an active grant past its end is expired (and has nothing pending). A record from
+   * before the review step (no `review` key) reads as not reviewed.
+   */
   private hydrate(row: GrantRow, now: number): Grant {
-    const grant = JSON.parse(row.record) as Grant;
+    return this.readAt(grantFromRecord(row.record), now);
+  }
+
+  private readAt(grant: Grant, now: number): Grant {
     const status = grantStatusAt(grant, now);
     return status === grant.status ? grant : { ...grant, status, extension: null };
   }
@@ -151,6 +158,7 @@ export class GrantService {
       extensions: 0,
       endReason: null,
       endedBy: null,
+      review: null,
     };
     const pushes = await this.store.write(async (db) => {
       if (declared) {
@@ -254,6 +262,28 @@ export class GrantService {
     return grant;
   }
 
+  /**
+   * The approver reviews a break-glass grant after the fact, in whatever status it is now (active, expired, revoked),
+   * once. Nothing about access changes: the grant event carries its current status and no entitlement event follows.
+   */
+  async review(auth: AuthContext, body: GrantReview): Promise<Grant> {
+    if (!auth.roles.includes("approver")) throw new ApiFailure(403, "FORBIDDEN", "only the approver role (city coordinator) may review break-glass grants");
+    const now = this.options.now();
+    const { grant, pushes } = await this.store.write(async (db) => {
+      // The stored record, not the view at `now`: an active grant past its end stays for the sweeper to expire.
+      const stored = await this.loadStored(db, body.grantId);
+      const problem = reviewProblem(stored);
+      if (problem) throw new ApiFailure(409, "CONFLICT", problem);
+      const next: Grant = { ...stored, review: { by: auth.me.user.displayName, at: iso(now), note: body.note } };
+      await this.save(db, next);
+      const current = this.readAt(next, now);
+      await logAccessAction(db, { at: now, refId: next.id, action: "grant.review", userId: auth.userId, detail: { note: body.note, status: current.status } });
+      return { grant: current, pushes: await this.changed(db, current, current.status, false) };
+    });
+    await this.events.publish(pushes);
+    return grant;
+  }
+
   /** Records active grants past their end as expired and pushes it. Returns how many ended. */
   async expireEnded(): Promise<number> {
     const now = this.options.now();
@@ -263,7 +293,7 @@ export class GrantService {
       const rows = await db.all<GrantRow>("SELECT record FROM emergency_grant WHERE status = 'active' AND valid_until <= ?", [now]);
       const out: Push[] = [];
       for (const row of rows) {
-        const next: Grant = { ...(JSON.parse(row.record) as Grant), status: "expired", extension: null };
+        const next: Grant = { ...grantFromRecord(row.record), status: "expired", extension: null };
         await this.save(db, next);
         await logAccessAction(db, { at: now, refId: next.id, action: "grant.expire", userId: "platform", detail: { validUntil: next.validUntil } });
         out.push(...(await this.changed(db, next, "expired", true)));
@@ -275,9 +305,14 @@ export class GrantService {
   }
 
   private async load(db: Database, grantId: string, now: number): Promise<Grant> {
+    return this.readAt(await this.loadStored(db, grantId), now);
+  }
+
+  /** The grant as recorded (its status not yet read at any time). */
+  private async loadStored(db: Database, grantId: string): Promise<Grant> {
     const row = await db.get<GrantRow>("SELECT record FROM emergency_grant WHERE id = ?", [grantId]);
     if (!row) throw new ApiFailure(404, "NOT_FOUND", `no grant ${grantId}`);
-    return this.hydrate(row, now);
+    return grantFromRecord(row.record);
   }
 
   /** Extend and revoke: a commander of the department that requested the grant, or an approver. */

@@ -1,9 +1,10 @@
-// Pure policy: application cameras and approvals, due/overdue in Asia/Shanghai, grant caps, kinds and extensions.
+// Pure policy: application cameras and approvals, due/overdue in Asia/Shanghai, grant caps, kinds, extensions,
+// reviews and stored records.
 import { describe, expect, it } from "vitest";
 import type { CameraFact } from "./application-policy.js";
 import { applicationCamerasProblem, approvedScope, isOverdue, shanghaiDate } from "./application-policy.js";
 import { canonicalCivilCode, canonicalScope } from "./access-scope.js";
-import { DEFAULT_GRANT_LIMITS, extensionProblem, grantKind, grantMinutesProblem, grantStatusAt } from "./grant-policy.js";
+import { DEFAULT_GRANT_LIMITS, extensionProblem, grantFromRecord, grantKind, grantMinutesProblem, grantStatusAt, reviewProblem } from "./grant-policy.js";
 
 const A = "52030200431326950001";
 const B = "52030200011326950002";
@@ -69,5 +70,17 @@ describe("grant policy", () => {
     expect(grantStatusAt(g, Date.parse("2026-10-08T00:59:59Z"))).toBe("active");
     expect(grantStatusAt(g, Date.parse("2026-10-08T01:00:00Z"))).toBe("expired");
     expect(grantStatusAt({ ...g, status: "revoked" }, Date.parse("2026-10-09T00:00:00Z"))).toBe("revoked");
+  });
+  it("reviews only break-glass grants, once, in any status", () => {
+    expect(reviewProblem({ id: "grant-1", kind: "break-glass", review: null })).toBeNull();
+    expect(reviewProblem({ id: "grant-1", kind: "special", review: null })).toContain("special authorization, approved by the approver beforehand");
+    const reviewed = { by: "审批 陈涛", at: "2026-10-08T03:00:00.000Z", note: "处置得当" };
+    expect(reviewProblem({ id: "grant-1", kind: "break-glass", review: reviewed })).toBe("grant grant-1 was already reviewed by 审批 陈涛 at 2026-10-08T03:00:00.000Z");
+  });
+  it("reads a grant stored before the review step as not reviewed", () => {
+    const old = { id: "grant-1", kind: "break-glass", status: "expired", validUntil: "2026-10-08T01:00:00.000Z" };
+    expect(grantFromRecord(JSON.stringify(old))).toEqual({ ...old, review: null });
+    const reviewed = { ...old, review: { by: "审批 陈涛", at: "2026-10-08T03:00:00.000Z", note: "处置得当" } };
+    expect(grantFromRecord(JSON.stringify(reviewed))).toEqual(reviewed);
   });
 });

@@ -245,6 +245,13 @@ describe("access end to end in the core", () => {
     expect(ended.payload).toMatchObject({ sessionId: ticket.sessionId, reason: "revoked", refId: grant.id });
     expect((await relayAnswer(ticket.url)).status).toBe(401);
 
+    // Break-glass is reviewed afterwards, by the coordinator, not by the commander who used it.
+    expect(await errorOf(app, "reviewGrant", { grantId: grant.id, note: "自己复核" })).toMatch(/^FORBIDDEN/);
+    const coordinator = await asUser(app, "approver");
+    await coordinator("POST", "/emergency/grants/review", { grantId: grant.id, note: "处置必要，范围适当" });
+    const listed = (await call<{ items: Grant[] }>(app, "listGrants")).items.find((g) => g.id === grant.id);
+    expect(listed?.review).toMatchObject({ note: "处置必要，范围适当" });
+
     // A media-use camera goes to the program output for anyone allowed to view it.
     const open = await call<CameraPage>(app, "searchCameras", { query: "红花岗区", filters: { online: true }, limit: 500 });
     const media = open.items.find((c) => c.access.allowed && c.mediaUse);

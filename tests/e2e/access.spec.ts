@@ -21,6 +21,8 @@ const root = resolve(import.meta.dirname, "..", "..");
 test.describe.configure({ mode: "serial" });
 
 let app: RunningConsole;
+/** The break-glass media grant of one test, reviewed by the coordinator in a later one. */
+let mediaGrantId = "";
 const dataDir = mkdtempSync(join(tmpdir(), "vigil-e2e-access-"));
 test.beforeAll(async () => {
   app = await startConsole({ dataDir, env: { VIGIL_TEST_CLOCK: "1" } });
@@ -155,7 +157,8 @@ test("a media grant over a masked camera: the media user sees it masked on the w
     reason: "防汛新闻直播",
     mediaDepartmentId: "city-media",
   });
-  expect(grant).toMatchObject({ basis: "MEDIA_GRANT", status: "active" });
+  expect(grant).toMatchObject({ basis: "MEDIA_GRANT", status: "active", kind: "break-glass", review: null });
+  mediaGrantId = grant.id;
 
   await switchUser(page, "media");
   await consoleCall(app, "assignTile", { tile: 2, cameraId: masked!.id });
@@ -208,6 +211,13 @@ test("the commander's one-minute special authorization: approved, plays under th
   await openDrawer(page, "approvals");
   await page.getByTestId(`grant-approve-${grantId}`).click();
   await expect(page.getByTestId(`approval-grant-${grantId}`)).toHaveCount(0, { timeout: 10_000 });
+  // While here, the coordinator reviews the earlier break-glass media grant after the fact.
+  const review = page.getByTestId(`approval-review-${mediaGrantId}`);
+  await expect(review).toBeVisible();
+  await page.getByTestId(`grant-review-${mediaGrantId}`).click();
+  await review.locator('[name="reviewNote"]').fill("直播必要，范围适当");
+  await page.getByTestId(`grant-review-${mediaGrantId}`).click();
+  await expect(review).toHaveCount(0, { timeout: 10_000 });
 
   await switchUser(page, "commander");
   await findCamera(page, "演示·不予共享", NOT_SHARED);

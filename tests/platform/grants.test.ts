@@ -1,5 +1,6 @@
 // Emergency grants end to end on the real platform: policy and caps, break-glass at once, special authorization
-// after the approver, extensions, revoke (forced stop), media grants, expiry on a moved clock with its push.
+// after the approver, extensions, revoke (forced stop), media grants, the approver's review of break-glass grants
+// afterwards, expiry on a moved clock with its push, and grants stored before the review step.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   EntitlementSetSchema,
@@ -43,6 +44,7 @@ const span = (g: Grant): number => Date.parse(g.validUntil ?? "") - Date.parse(g
 describe("emergency grants", () => {
   let breakGlass: Grant;
   let special: Grant;
+  let media: Grant;
   let incidentId = "";
 
   it("publishes its policy", async () => {
@@ -185,6 +187,7 @@ describe("emergency grants", () => {
     expect(await ids("operator")).toEqual([]);
     expect((await ids("auditor")).length).toBe(4);
     expect(await ids("approver")).toEqual(await ids("commander"));
+    media = m;
   });
 
   it("revokes: the rule drops out at once and tickets are refused", async () => {
@@ -199,6 +202,46 @@ describe("emergency grants", () => {
     expect((await ticket("commander", CONDITIONAL)).body.error?.reason).toBe("CONDITIONAL_NEEDS_APPLICATION");
     expect((await as("commander").post("/emergency/grants/revoke", { grantId: breakGlass.id, reason: "再次撤销" })).status).toBe(409);
     expect((await as("commander").post("/emergency/grants/extend", { grantId: breakGlass.id, minutes: 10, reason: "延长" })).status).toBe(409);
+  });
+
+  it("lets the approver review a break-glass grant afterwards, once, in any status, without changing access", async () => {
+    const body = { grantId: breakGlass.id, note: "险情紧急，事后复核：范围与时长适当" };
+    const byCommander = await as("commander").post("/emergency/grants/review", body);
+    expect(byCommander.status).toBe(403);
+    expect(byCommander.body.error?.code).toBe("FORBIDDEN");
+    const noNote = await as("approver").post("/emergency/grants/review", { grantId: breakGlass.id });
+    expect(noNote.status).toBe(400);
+    expect(noNote.body.error?.message).toContain("body.note");
+    expect((await as("approver").post("/emergency/grants/review", { grantId: "grant-none", note: "复核" })).status).toBe(404);
+    const ofSpecial = await as("approver").post("/emergency/grants/review", { grantId: special.id, note: "复核" });
+    expect(ofSpecial.status).toBe(409);
+    expect(ofSpecial.body.error?.code).toBe("CONFLICT");
+    expect(ofSpecial.body.error?.message).toContain("special authorization, approved by the approver beforehand");
+
+    const before = await entitlements("commander");
+    const all = await captureEvents(f, "city-emergency");
+    const reviewed = ok(GrantSchema, await as("approver").post("/emergency/grants/review", body));
+    all.stop();
+    // Revoked in the step before: a review comes after the fact, whatever the status.
+    expect(reviewed).toMatchObject({ id: breakGlass.id, status: "revoked", endReason: "险情解除", review: { by: "审批 陈涛", note: body.note } });
+    expect(Math.abs(Date.parse(reviewed.review?.at ?? "") - (Date.now() + f.clock.offsetMs))).toBeLessThan(5000);
+    expect(all.events).toContainEqual({ type: "grant", grantId: breakGlass.id, status: "revoked", validUntil: reviewed.validUntil });
+    expect(all.events.some((e) => e.type === "entitlement")).toBe(false);
+    expect((await entitlements("commander")).revision).toBe(before.revision);
+
+    for (const user of ["commander", "approver", "auditor"]) {
+      const listed = ok(GrantListSchema, await as(user).get("/emergency/grants")).items.find((g) => g.id === breakGlass.id);
+      expect(listed?.review).toEqual(reviewed.review);
+    }
+    expect(ok(GrantListSchema, await as("approver").get("/emergency/grants")).items.find((g) => g.id === special.id)?.review).toBeNull();
+    const logged = await f.platform.store.reader.all<{ user_id: string; detail: string }>("SELECT user_id, detail FROM access_action WHERE ref_id = ? AND action = 'grant.review'", [breakGlass.id]);
+    expect(logged).toHaveLength(1);
+    expect(JSON.parse(logged[0]?.detail ?? "{}")).toEqual({ note: body.note, status: "revoked" });
+
+    const twice = await as("approver").post("/emergency/grants/review", { ...body, note: "再次复核" });
+    expect(twice.status).toBe(409);
+    expect(twice.body.error?.message).toContain("already reviewed by 审批 陈涛");
+    expect(ok(GrantListSchema, await as("approver").get("/emergency/grants")).items.find((g) => g.id === breakGlass.id)?.review?.note).toBe(body.note);
   });
 
   it("expires on time: status, rule, tickets, and a pushed grant event from the sweeper", async () => {
@@ -224,5 +267,20 @@ describe("emergency grants", () => {
     expect(listed?.status).toBe("expired");
     const row = await f.platform.store.reader.get<{ status: string }>("SELECT status FROM emergency_grant WHERE id = ?", [g.id]);
     expect(row?.status).toBe("active");
+    // A review reads the same way, and leaves recording the expiry (and its pushes) to the sweeper.
+    const reviewed = ok(GrantSchema, await as("approver").post("/emergency/grants/review", { grantId: g.id, note: "到期前已处置完毕" }));
+    expect(reviewed).toMatchObject({ status: "expired", review: { by: "审批 陈涛", note: "到期前已处置完毕" } });
+    const after = await f.platform.store.reader.get<{ status: string }>("SELECT status FROM emergency_grant WHERE id = ?", [g.id]);
+    expect(after?.status).toBe("active");
+  });
+
+  it("reads a grant stored before the review step (no review in its record) as not reviewed", async () => {
+    await f.platform.store.write((db) => db.run("UPDATE emergency_grant SET record = json_remove(record, '$.review') WHERE id = ?", [media.id]));
+    const raw = await f.platform.store.reader.get<{ present: number }>("SELECT json_type(record, '$.review') IS NOT NULL AS present FROM emergency_grant WHERE id = ?", [media.id]);
+    expect(raw?.present).toBe(0);
+    const listed = ok(GrantListSchema, await as("media").get("/emergency/grants")).items.find((g) => g.id === media.id);
+    expect(listed).toMatchObject({ id: media.id, kind: "break-glass", status: "expired", review: null });
+    const reviewed = ok(GrantSchema, await as("approver").post("/emergency/grants/review", { grantId: media.id, note: "媒体直播授权，复核无异议" }));
+    expect(reviewed.review).toMatchObject({ by: "审批 陈涛", note: "媒体直播授权，复核无异议" });
   });
 });

@@ -1,17 +1,18 @@
 // Runs in the renderer. 审批 (approver role, the city coordinator): pending applications — approve all, approve the
-// cameras still checked (partial), for at most the requested days, or reject with a reason — and emergency grants
-// waiting (special authorizations, extension requests) — approve, or refuse with a reason. Overdue items first.
+// cameras still checked (partial), for at most the requested days, or reject with a reason — emergency grants
+// waiting (special authorizations, extension requests) — approve, or refuse with a reason — and break-glass grants
+// to review after the fact (a note). Overdue items first (approvals-order).
 import { useState } from "react";
 import type { Application, Grant, GrantDecision, Incident } from "../../../contract/platform-api.js";
 import { useT } from "../i18n/use-t.js";
 import { useAccessNow } from "../state/access-state.js";
 import { accessActions, reloadApplications, reloadGrants, useAccessData } from "./access-data.js";
-import { CameraName, CancelButton, FailureText, FieldMessage, LoadLine, ScopeView, StatusBadge } from "./access-widgets.js";
-import { pendingApprovals } from "./approvals-order.js";
-import { checkApprove, checkRefuse, checkReject } from "./decision-forms.js";
+import { CameraName, CancelButton, DetailLine, FailureText, FieldMessage, LoadLine, ReasonBox, ScopeView, StatusBadge, TextAction } from "./access-widgets.js";
+import { pendingApprovals, type ApprovalItem } from "./approvals-order.js";
+import { checkApprove, checkRefuse, checkReject, checkReview } from "./decision-forms.js";
 import { dueCountdown, type DueState } from "./due-countdown.js";
-import type { Checked, Message } from "./form-errors.js";
-import { GrantReasonLine, GrantScopeLine, IncidentLine } from "./GrantsTab.js";
+import type { Checked } from "./form-errors.js";
+import { GrantEndLine, GrantReasonLine, GrantScopeLine, GrantValidityLine, IncidentLine } from "./GrantsTab.js";
 import { grantBadge, grantKindKey } from "./status-badges.js";
 import { formatIso } from "./time-format.js";
 import { useCheckedSubmit } from "./use-checked-submit.js";
@@ -27,6 +28,8 @@ export function ApprovalsTab() {
   const incidents = useAccessData((s) => s.incidents.data ?? NO_INCIDENTS);
   const now = useAccessNow(60_000);
   const items = pendingApprovals(applications.data ?? NO_APPS, grants.data ?? NO_GRANTS, now);
+  const reviews = items.filter((i): i is ApprovalItem & { kind: "review" } => i.kind === "review");
+  const incidentOf = (grant: Grant) => incidents.find((i) => i.id === grant.incidentId) ?? null;
   const ready = applications.status !== "idle" && grants.status !== "idle" && applications.data !== null && grants.data !== null;
   const refresh = () => {
     void reloadApplications();
@@ -45,23 +48,13 @@ export function ApprovalsTab() {
       <LoadLine load={grants} onRetry={() => void reloadGrants()} />
       {ready && items.length === 0 && <p className="acc-empty">{t("access.approve.empty")}</p>}
       <ul className="acc-list" data-testid="approval-list">
-        {items.map((item) =>
-          item.kind === "application" ? (
-            <ApplicationApproval key={`a-${item.id}`} app={item.application} due={item.due} />
-          ) : (
-            <GrantApproval key={`g-${item.id}`} grant={item.grant} extension={item.extension} incident={incidents.find((i) => i.id === item.grant.incidentId) ?? null} />
-          ),
-        )}
+        {items.map((item) => {
+          if (item.kind === "application") return <ApplicationApproval key={`a-${item.id}`} app={item.application} due={item.due} />;
+          if (item.kind === "grant") return <GrantApproval key={`g-${item.id}`} grant={item.grant} extension={item.extension} incident={incidentOf(item.grant)} />;
+          // The reviews come in one run (approvals-order): their section stands where the first one is.
+          return item === reviews[0] ? <ReviewSection key="reviews" reviews={reviews} incidentOf={incidentOf} /> : null;
+        })}
       </ul>
-    </div>
-  );
-}
-
-function Detail({ label, text }: { label: string; text: string }) {
-  return (
-    <div className="acc-row__line acc-row__reason" title={text}>
-      <span className="acc-row__key">{label}</span>
-      {text}
     </div>
   );
 }
@@ -103,11 +96,11 @@ function ApplicationApproval({ app, due }: { app: Application; due: DueState }) 
         {app.dueProvisional && <span className="acc-provisional">{t("access.due.provisional")}</span>}
         {countdown && <span className="acc-due__countdown">{t(countdown.key, countdown.params)}</span>}
       </div>
-      <Detail label={t("access.app.field.contact")} text={app.contact} />
-      <Detail label={t("access.app.field.reason")} text={app.reason} />
-      <Detail label={t("access.app.field.purpose")} text={app.purpose} />
-      <Detail label={t("access.app.field.useScope")} text={app.useScope} />
-      <Detail label={t("access.app.field.securityMeasures")} text={app.securityMeasures} />
+      <DetailLine label={t("access.app.field.contact")} text={app.contact} />
+      <DetailLine label={t("access.app.field.reason")} text={app.reason} />
+      <DetailLine label={t("access.app.field.purpose")} text={app.purpose} />
+      <DetailLine label={t("access.app.field.useScope")} text={app.useScope} />
+      <DetailLine label={t("access.app.field.securityMeasures")} text={app.securityMeasures} />
       <div className="acc-row__line">
         <span className="acc-row__key">{t("access.app.asked")}</span>
         {app.scope.kind === "cameras" ? (
@@ -149,16 +142,6 @@ function ApplicationApproval({ app, due }: { app: Application; due: DueState }) 
       {rejecting && <ReasonBox name="rejectReason" label={t("access.approve.rejectReason")} value={reason} onChange={setReason} error={errors.reason} />}
       {failure && <FailureText failure={failure} testId={`approval-error-${app.id}`} />}
     </li>
-  );
-}
-
-function ReasonBox({ name, label, value, onChange, error }: { name: string; label: string; value: string; onChange(v: string): void; error: Message | undefined }) {
-  return (
-    <label className={`acc-field acc-field--wide${error ? " acc-field--invalid" : ""}`}>
-      <span className="acc-field__label">{label}</span>
-      <textarea name={name} className="acc-input" rows={2} maxLength={550} value={value} autoFocus onChange={(e) => onChange(e.target.value)} />
-      <FieldMessage name={name} message={error} />
-    </label>
   );
 }
 
@@ -209,6 +192,54 @@ function GrantApproval({ grant, extension, incident }: { grant: Grant; extension
       </div>
       {refusing && <ReasonBox name="refuseReason" label={t("access.approve.refuseReason")} value={reason} onChange={setReason} error={errors.reason} />}
       {failure && <FailureText failure={failure} testId={`approval-error-${grant.id}`} />}
+    </li>
+  );
+}
+
+/** 待复核的紧急授权: the break-glass grants the approver has not reviewed yet, whatever their status. */
+function ReviewSection({ reviews, incidentOf }: { reviews: readonly { grant: Grant }[]; incidentOf(grant: Grant): Incident | null }) {
+  const t = useT();
+  return (
+    <li className="acc-section" data-testid="approval-reviews">
+      <h3 className="acc-section__title">
+        {t("access.review.section")}
+        <span className="acc-count">{reviews.length}</span>
+      </h3>
+      <p className="acc-hint">{t("access.review.sectionHint")}</p>
+      <ul className="acc-list">
+        {reviews.map(({ grant }) => (
+          <GrantReviewApproval key={`r-${grant.id}`} grant={grant} incident={incidentOf(grant)} />
+        ))}
+      </ul>
+    </li>
+  );
+}
+
+/** 复核通过: a break-glass grant took effect at once; the approver checks it afterwards and notes why it stands. */
+function GrantReviewApproval({ grant, incident }: { grant: Grant; incident: Incident | null }) {
+  const t = useT();
+  return (
+    <li className={`acc-row acc-approval acc-approval--review acc-row--${grant.status}`} data-testid={`approval-review-${grant.id}`} data-status={grant.status}>
+      <div className="acc-row__head">
+        <span className={`acc-badge acc-badge--kind-${grant.kind}`}>{t(grantKindKey(grant.kind))}</span>
+        <StatusBadge badge={grantBadge(grant)} />
+        <IncidentLine grant={grant} incident={incident} />
+      </div>
+      <GrantScopeLine grant={grant} />
+      <GrantValidityLine grant={grant} />
+      <GrantReasonLine grant={grant} />
+      <GrantEndLine grant={grant} />
+      <div className="acc-row__actions">
+        <TextAction
+          field="note"
+          name="reviewNote"
+          label={t("access.review.note")}
+          check={(note) => checkReview(grant.id, note)}
+          action={accessActions.reviewGrant}
+          failureTestId={`approval-error-${grant.id}`}
+          button={{ className: "btn btn--small btn--primary", testId: `grant-review-${grant.id}`, label: (open) => t(open ? "access.review.send" : "access.review.open") }}
+        />
+      </div>
     </li>
   );
 }

@@ -1,19 +1,19 @@
-// Runs in the renderer. 应急授权: the emergency grants (incident, kind, scope, status, validity window with the time
-// left on the console's access clock, a pending extension, why it ended), the commander's grant form, and the row
-// actions: extend (minutes + reason) and revoke (reason, confirmed).
-import { useState, type ReactNode } from "react";
+// Runs in the renderer. 应急授权: the emergency grants (incident, kind, scope, status, a break-glass grant's review,
+// validity window with the time left on the console's access clock, a pending extension, why it ended), the
+// commander's grant form, and the row actions: extend (minutes + reason) and revoke (reason, confirmed).
+import { useState } from "react";
 import type { Grant, Incident } from "../../../contract/platform-api.js";
 import { useT } from "../i18n/use-t.js";
 import { useAccessNow, useAccessState } from "../state/access-state.js";
 import { useConsoleStore } from "../state/console-store.js";
-import { accessActions, reloadGrants, useAccessData, type Failure } from "./access-data.js";
+import { accessActions, reloadGrants, useAccessData } from "./access-data.js";
 import { useAccessDrafts } from "./access-drafts.js";
-import { CancelButton, FailureText, FieldMessage, ListToolbar, LoadLine, ScopeView, StatusBadge, useRoles } from "./access-widgets.js";
+import { DetailLine, FieldMessage, ListToolbar, LoadLine, RowAction, ScopeView, StatusBadge, TextAction, useRoles } from "./access-widgets.js";
 import { checkExtend, checkRevoke } from "./decision-forms.js";
 import { GRANT_MINUTES_MAX } from "./grant-form.js";
 import { GrantForm } from "./GrantForm.js";
 import { grantEndsAt, remainingMs, sortGrants } from "./grant-view.js";
-import { grantBadge, grantKindKey } from "./status-badges.js";
+import { grantBadge, grantKindKey, grantReviewBadge } from "./status-badges.js";
 import { formatIso, formatRemaining } from "./time-format.js";
 import { useCheckedSubmit } from "./use-checked-submit.js";
 
@@ -85,45 +85,70 @@ export function GrantScopeLine({ grant }: { grant: Grant }) {
 /** Why the grant was asked for, by whom and when. */
 export function GrantReasonLine({ grant }: { grant: Grant }) {
   const t = useT();
+  return <DetailLine label={t("access.grant.field.reason")} text={grant.reason} meta={t("access.grant.requestedBy", { name: grant.requestedBy, time: formatIso(grant.requestedAt) })} />;
+}
+
+/** The validity window, the time left on the console's access clock while active, and how often it was extended. */
+export function GrantValidityLine({ grant }: { grant: Grant }) {
+  const t = useT();
+  const active = useAccessState((s) => s.state?.active);
+  const now = useAccessNow(1000);
+  const left = remainingMs(grantEndsAt(grant, active ?? []), now);
   return (
-    <div className="acc-row__line acc-row__reason" title={grant.reason}>
-      <span className="acc-row__key">{t("access.grant.field.reason")}</span>
-      {grant.reason}
-      <span className="acc-row__meta">{t("access.grant.requestedBy", { name: grant.requestedBy, time: formatIso(grant.requestedAt) })}</span>
+    <div className="acc-row__line" data-testid={`grant-validity-${grant.id}`}>
+      <span className="acc-row__key">{t("access.grant.validity")}</span>
+      {grant.validFrom ? (
+        <span>{t("access.grant.window", { from: formatIso(grant.validFrom), to: formatIso(grant.validUntil) })}</span>
+      ) : (
+        <span>{t("access.grant.pendingWindow", { n: grant.minutes })}</span>
+      )}
+      {left !== null && (
+        <span className={`acc-remaining${left < 60_000 ? " acc-remaining--last" : left < 600_000 ? " acc-remaining--soon" : ""}`} data-testid={`grant-remaining-${grant.id}`}>
+          {t("access.grant.remaining", { time: formatRemaining(left) })}
+        </span>
+      )}
+      {grant.extensions > 0 && <span className="acc-row__meta">{t("access.grant.extensions", { n: grant.extensions })}</span>}
     </div>
   );
+}
+
+/** Why the grant ended early or was refused, and by whom; nothing while it runs. */
+export function GrantEndLine({ grant }: { grant: Grant }) {
+  const t = useT();
+  if (!grant.endReason) return null;
+  return (
+    <div className="acc-row__line acc-decision">
+      <span className="acc-row__key">{t(grant.status === "rejected" ? "access.grant.refusedReason" : "access.grant.endReason")}</span>
+      {grant.endReason}
+      {grant.endedBy && <span className="acc-row__meta">{grant.endedBy}</span>}
+    </div>
+  );
+}
+
+/** 待复核 / 已复核 on a break-glass grant; the tooltip says who reviewed it, when, and what they noted. */
+function GrantReviewState({ grant }: { grant: Grant }) {
+  const t = useT();
+  const badge = grantReviewBadge(grant);
+  if (!badge) return null;
+  const { review } = grant;
+  const title = review ? t("access.review.detail", { by: review.by, time: formatIso(review.at), note: review.note }) : t("access.review.pendingTitle");
+  return <StatusBadge badge={badge} testId={`grant-review-state-${grant.id}`} title={title} data-reviewed={review !== null} />;
 }
 
 /** Extend and revoke: the requesting department's commander or an approver (the platform checks the department). */
 function GrantRow({ grant, incident, canManage }: { grant: Grant; incident: Incident | null; canManage: boolean }) {
   const t = useT();
-  const active = useAccessState((s) => s.state?.active);
-  const now = useAccessNow(1000);
-  const endsAt = grantEndsAt(grant, active ?? []);
-  const left = remainingMs(endsAt, now);
   return (
     <li className={`acc-row acc-row--grant acc-row--${grant.status}`} data-testid={`grant-row-${grant.id}`} data-status={grant.status} data-kind={grant.kind}>
       <div className="acc-row__head">
         <span className={`acc-badge acc-badge--kind-${grant.kind}`}>{t(grantKindKey(grant.kind))}</span>
         {grant.basis === "MEDIA_GRANT" && <span className="acc-badge acc-badge--info">{t("access.grant.mediaBadge")}</span>}
         <StatusBadge badge={grantBadge(grant)} testId={`grant-status-${grant.id}`} />
+        <GrantReviewState grant={grant} />
         <IncidentLine grant={grant} incident={incident} />
       </div>
       <GrantScopeLine grant={grant} />
-      <div className="acc-row__line" data-testid={`grant-validity-${grant.id}`}>
-        <span className="acc-row__key">{t("access.grant.validity")}</span>
-        {grant.validFrom ? (
-          <span>{t("access.grant.window", { from: formatIso(grant.validFrom), to: formatIso(grant.validUntil) })}</span>
-        ) : (
-          <span>{t("access.grant.pendingWindow", { n: grant.minutes })}</span>
-        )}
-        {left !== null && (
-          <span className={`acc-remaining${left < 60_000 ? " acc-remaining--last" : left < 600_000 ? " acc-remaining--soon" : ""}`} data-testid={`grant-remaining-${grant.id}`}>
-            {t("access.grant.remaining", { time: formatRemaining(left) })}
-          </span>
-        )}
-        {grant.extensions > 0 && <span className="acc-row__meta">{t("access.grant.extensions", { n: grant.extensions })}</span>}
-      </div>
+      <GrantValidityLine grant={grant} />
       <GrantReasonLine grant={grant} />
       {grant.extension && (
         <div className="acc-row__line acc-pending" data-testid={`grant-extension-${grant.id}`}>
@@ -131,12 +156,14 @@ function GrantRow({ grant, incident, canManage }: { grant: Grant; incident: Inci
           {t("access.grant.extensionText", { n: grant.extension.minutes, reason: grant.extension.reason })}
         </div>
       )}
-      {grant.endReason && (
-        <div className="acc-row__line acc-decision">
-          <span className="acc-row__key">{t(grant.status === "rejected" ? "access.grant.refusedReason" : "access.grant.endReason")}</span>
-          {grant.endReason}
-          {grant.endedBy && <span className="acc-row__meta">{grant.endedBy}</span>}
-        </div>
+      <GrantEndLine grant={grant} />
+      {grant.review && (
+        <DetailLine
+          label={t("access.review.noteKey")}
+          text={grant.review.note}
+          meta={t("access.review.by", { name: grant.review.by, time: formatIso(grant.review.at) })}
+          testId={`grant-review-note-${grant.id}`}
+        />
       )}
       {canManage && (grant.status === "active" || grant.status === "requested") && (
         <div className="acc-row__actions">
@@ -194,68 +221,21 @@ function ExtendAction({ grant }: { grant: Grant }) {
 /** 撤销授权 (撤回 while it waits for approval): the first click asks for the reason; the same button (now 确认撤销) ends it. */
 function RevokeAction({ grant }: { grant: Grant }) {
   const t = useT();
-  const [open, setOpen] = useState(false);
-  const [reason, setReason] = useState("");
-  const { errors, failure, busy, submit } = useCheckedSubmit<"reason">();
-
-  const send = async () => {
-    if (await submit(checkRevoke(grant.id, reason), accessActions.revokeGrant)) setOpen(false);
-  };
-
   return (
-    <RowAction
-      open={open}
-      onOpen={setOpen}
-      onSend={() => void send()}
-      busy={busy}
-      failure={failure}
+    <TextAction
+      field="reason"
+      name="revokeReason"
+      label={t("access.grant.revokeReason")}
+      check={(reason) => checkRevoke(grant.id, reason)}
+      action={accessActions.revokeGrant}
       failureTestId={`grant-revoke-error-${grant.id}`}
       button={{
         className: "btn btn--small btn--danger",
         testId: `grant-revoke-${grant.id}`,
-        label: t(open ? "access.grant.revokeSend" : grant.status === "active" ? "access.grant.revoke" : "access.grant.withdraw"),
+        label: (open) => t(open ? "access.grant.revokeSend" : grant.status === "active" ? "access.grant.revoke" : "access.grant.withdraw"),
       }}
     >
       <p className="acc-note acc-note--warn">{t(grant.status === "active" ? "access.grant.revokeConfirm" : "access.grant.withdrawConfirm")}</p>
-      <label className="acc-field acc-field--inline acc-field--grow">
-        <span className="acc-field__label">{t("access.grant.revokeReason")}</span>
-        <textarea name="revokeReason" className="acc-input" rows={2} maxLength={550} value={reason} onChange={(e) => setReason(e.target.value)} />
-        <FieldMessage name="revokeReason" message={errors.reason} />
-      </label>
-    </RowAction>
-  );
-}
-
-/** A row action that asks for more first: the button opens the form (children), the same button then sends it. */
-function RowAction({
-  open,
-  onOpen,
-  onSend,
-  busy,
-  failure,
-  failureTestId,
-  button,
-  children,
-}: {
-  open: boolean;
-  onOpen(open: boolean): void;
-  onSend(): void;
-  busy: boolean;
-  failure: Failure | null;
-  failureTestId: string;
-  button: { className: string; testId: string; label: string };
-  children: ReactNode;
-}) {
-  return (
-    <div className={`acc-action${open ? " acc-action--open" : ""}`}>
-      {open && <div className="acc-action__form">{children}</div>}
-      {failure && <FailureText failure={failure} testId={failureTestId} />}
-      <div className="acc-action__buttons">
-        <button type="button" className={button.className} data-testid={button.testId} disabled={busy} onClick={() => (open ? onSend() : onOpen(true))}>
-          {button.label}
-        </button>
-        {open && <CancelButton onClick={() => onOpen(false)} />}
-      </div>
-    </div>
+    </TextAction>
   );
 }

@@ -138,6 +138,7 @@ export const accessActions = {
   decideGrant: (decision: MethodParams<"decideGrant">) => act(() => api().decideGrant(decision), putGrant, reloadGrants),
   extendGrant: (extend: MethodParams<"extendGrant">) => act(() => api().extendGrant(extend), putGrant, reloadGrants),
   revokeGrant: (revoke: MethodParams<"revokeGrant">) => act(() => api().revokeGrant(revoke), putGrant, reloadGrants),
+  reviewGrant: (review: MethodParams<"reviewGrant">) => act(() => api().reviewGrant(review), putGrant, reloadGrants),
 };
 
 /** Runs `fn` at most once per `minMs` (trailing): catalogChanged may come every 100 ms while cameras flap. */

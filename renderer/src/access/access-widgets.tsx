@@ -1,6 +1,7 @@
-// Runs in the renderer. Small pieces the access drawer's tabs share: camera names, scopes, badges, error texts,
-// field messages, a form's footer, a list's toolbar and loading line, the regions to pick from and the user's roles.
-import { useMemo } from "react";
+// Runs in the renderer. Small pieces the access drawer's tabs share: camera names, scopes, badges, detail lines, error
+// texts, field messages, a row action that asks for more first (one text, or a form), a form's footer, a list's
+// toolbar and loading line, the regions to pick from and the user's roles.
+import { useMemo, useState, type ReactNode } from "react";
 import type { SessionState } from "../../../contract/console-api.js";
 import type { AccessScope } from "../../../contract/platform-api.js";
 import { useCatalogStore } from "../catalog/catalog-store.js";
@@ -8,9 +9,10 @@ import type { MessageKey } from "../i18n/i18n.js";
 import { useT } from "../i18n/use-t.js";
 import { useCameraView } from "../state/camera-cache.js";
 import { useConsoleStore } from "../state/console-store.js";
-import { useAccessData, type Failure, type Load, type Region } from "./access-data.js";
-import type { FieldErrors, Message } from "./form-errors.js";
+import { useAccessData, type Failure, type Load, type Outcome, type Region } from "./access-data.js";
+import type { Checked, FieldErrors, Message } from "./form-errors.js";
 import type { Badge } from "./status-badges.js";
+import { useCheckedSubmit } from "./use-checked-submit.js";
 
 type Role = NonNullable<SessionState["user"]>["roles"][number];
 const NO_ROLES: readonly Role[] = [];
@@ -70,12 +72,24 @@ export function ScopeView({ scope, max = 6 }: { scope: AccessScope; max?: number
   );
 }
 
-export function StatusBadge({ badge, testId }: { badge: Badge; testId?: string }) {
+/** A badge; `title` (a tooltip) and data attributes pass through to it. */
+export function StatusBadge({ badge, testId, ...rest }: { badge: Badge; testId?: string; title?: string } & { [data: `data-${string}`]: string | boolean }) {
   const t = useT();
   return (
-    <span className={`acc-badge acc-badge--${badge.tone}`} data-testid={testId}>
+    <span className={`acc-badge acc-badge--${badge.tone}`} data-testid={testId} {...rest}>
       {t(badge.key)}
     </span>
+  );
+}
+
+/** A labelled line of free text (a reason, a note) on one line, whole in its tooltip; `meta` after it (who, when). */
+export function DetailLine({ label, text, meta, testId }: { label: string; text: string; meta?: string; testId?: string }) {
+  return (
+    <div className="acc-row__line acc-row__reason" title={text} data-testid={testId}>
+      <span className="acc-row__key">{label}</span>
+      {text}
+      {meta !== undefined && <span className="acc-row__meta">{meta}</span>}
+    </div>
   );
 }
 
@@ -155,6 +169,98 @@ export function CancelButton({ onClick }: { onClick(): void }) {
     <button type="button" className="btn btn--small" onClick={onClick}>
       {t("access.cancel")}
     </button>
+  );
+}
+
+/** A row action that asks for more first: the button opens the form (children), the same button then sends it. */
+export function RowAction({
+  open,
+  onOpen,
+  onSend,
+  busy,
+  failure,
+  failureTestId,
+  button,
+  children,
+}: {
+  open: boolean;
+  onOpen(open: boolean): void;
+  onSend(): void;
+  busy: boolean;
+  failure: Failure | null;
+  failureTestId: string;
+  button: { className: string; testId: string; label: string };
+  children: ReactNode;
+}) {
+  return (
+    <div className={`acc-action${open ? " acc-action--open" : ""}`}>
+      {open && <div className="acc-action__form">{children}</div>}
+      {failure && <FailureText failure={failure} testId={failureTestId} />}
+      <div className="acc-action__buttons">
+        <button type="button" className={button.className} data-testid={button.testId} disabled={busy} onClick={() => (open ? onSend() : onOpen(true))}>
+          {button.label}
+        </button>
+        {open && <CancelButton onClick={() => onOpen(false)} />}
+      </div>
+    </div>
+  );
+}
+
+/** A required free text (a reason, a note) under its label, with its message; focused when it appears. */
+export function ReasonBox({ name, label, value, onChange, error }: { name: string; label: string; value: string; onChange(v: string): void; error: Message | undefined }) {
+  return (
+    <label className={`acc-field acc-field--wide${error ? " acc-field--invalid" : ""}`}>
+      <span className="acc-field__label">{label}</span>
+      <textarea name={name} className="acc-input" rows={2} maxLength={550} value={value} autoFocus onChange={(e) => onChange(e.target.value)} />
+      <FieldMessage name={name} message={error} />
+    </label>
+  );
+}
+
+/**
+ * A row action whose form is one text (a reason, a note), after `children` (a warning): the button opens it, the same
+ * button then checks the text as `field` and sends it; closed again once sent.
+ */
+export function TextAction<T, R, F extends string>({
+  field,
+  name,
+  label,
+  check,
+  action,
+  failureTestId,
+  button,
+  children,
+}: {
+  field: F;
+  name: string;
+  label: string;
+  check(text: string): Checked<T, F>;
+  action(value: T): Promise<Outcome<R>>;
+  failureTestId: string;
+  button: { className: string; testId: string; label(open: boolean): string };
+  children?: ReactNode;
+}) {
+  const [open, setOpen] = useState(false);
+  const [text, setText] = useState("");
+  const { errors, failure, busy, submit } = useCheckedSubmit<F>();
+
+  const send = async () => {
+    if (await submit(check(text), action)) setOpen(false);
+  };
+
+  return (
+    <RowAction
+      open={open}
+      onOpen={setOpen}
+      onSend={() => void send()}
+      busy={busy}
+      failure={failure}
+      failureTestId={failureTestId}
+      button={{ className: button.className, testId: button.testId, label: button.label(open) }}
+    >
+      {children}
+      <ReasonBox name={name} label={label} value={text} onChange={setText} error={errors[field]} />
+    </RowAction>
   );
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Application, Grant } from "../../../contract/platform-api.js";
 import { pendingApprovals } from "./approvals-order.js";
 import { grantEndsAt, remainingMs, sortGrants } from "./grant-view.js";
-import { applicationBadge, grantAwaitsApproval, grantBadge, grantKindKey } from "./status-badges.js";
+import { applicationBadge, grantAwaitsApproval, grantAwaitsReview, grantBadge, grantKindKey, grantReviewBadge } from "./status-badges.js";
 
 const NOW = Date.parse("2026-01-05T09:00:00+08:00");
 
@@ -52,6 +52,7 @@ function grant(id: string, patch: Partial<Grant> = {}): Grant {
     extensions: 0,
     endReason: null,
     endedBy: null,
+    review: null,
     ...patch,
   };
 }
@@ -75,13 +76,30 @@ describe("approvals order", () => {
           extension: { minutes: 30, reason: "继续处置", requestedAt: "2026-01-05T08:30:00+08:00" },
         }),
         grant("special", { requestedAt: "2026-01-05T08:20:00+08:00" }),
-        grant("live", { status: "active", kind: "break-glass" }),
+        grant("live", { status: "active", kind: "break-glass", requestedAt: "2026-01-05T07:00:00+08:00" }),
       ],
       NOW,
     );
-    expect(items.map((i) => i.id)).toEqual(["late", "flagged", "special", "ext", "soon", "later"]);
+    expect(items.map((i) => i.id)).toEqual(["late", "flagged", "special", "ext", "live", "soon", "later"]);
     const ext = items.find((i) => i.id === "ext");
     expect(ext?.kind === "grant" && ext.extension).toBe(true);
+    expect(items.find((i) => i.id === "live")?.kind).toBe("review");
+  });
+  it("lists unreviewed break-glass grants of any status after the decisions, oldest first", () => {
+    const reviewed = { by: "市级统筹 张敏", at: "2026-01-05T08:50:00+08:00", note: "范围适当" };
+    const items = pendingApprovals(
+      [app("soon", { due: "2026-01-06" })],
+      [
+        grant("revoked", { kind: "break-glass", status: "revoked", requestedAt: "2026-01-05T06:00:00+08:00" }),
+        grant("active", { kind: "break-glass", status: "active", requestedAt: "2026-01-05T08:30:00+08:00" }),
+        grant("expired", { kind: "break-glass", status: "expired", requestedAt: "2026-01-04T20:00:00+08:00" }),
+        grant("done", { kind: "break-glass", status: "active", review: reviewed }),
+        grant("special-ended", { kind: "special", status: "expired" }),
+        grant("special", { requestedAt: "2026-01-05T08:20:00+08:00" }),
+      ],
+      NOW,
+    );
+    expect(items.map((i) => `${i.kind}:${i.id}`)).toEqual(["grant:special", "review:expired", "review:revoked", "review:active", "application:soon"]);
   });
 });
 
@@ -98,6 +116,15 @@ describe("status badges", () => {
     expect(grantAwaitsApproval({ status: "active", extension: null })).toBe(false);
     expect(grantAwaitsApproval({ status: "active", extension: { minutes: 5, reason: "x", requestedAt: "2026-01-05T08:00:00+08:00" } })).toBe(true);
     expect(grantAwaitsApproval({ status: "expired", extension: null })).toBe(false);
+  });
+  it("know which break-glass grants wait for review and mark them", () => {
+    const review = { by: "市级统筹 张敏", at: "2026-01-05T08:50:00+08:00", note: "范围适当" };
+    expect(grantAwaitsReview({ kind: "break-glass", review: null })).toBe(true);
+    expect(grantAwaitsReview({ kind: "break-glass", review })).toBe(false);
+    expect(grantAwaitsReview({ kind: "special", review: null })).toBe(false);
+    expect(grantReviewBadge({ kind: "break-glass", review: null })).toEqual({ key: "access.review.pending", tone: "warn" });
+    expect(grantReviewBadge({ kind: "break-glass", review })).toEqual({ key: "access.review.done", tone: "ok" });
+    expect(grantReviewBadge({ kind: "special", review: null })).toBeNull();
   });
 });
 

@@ -85,6 +85,7 @@ const KNOWN_ACTIONS: Record<string, MessageKey> = {
   "grant.decide": "access.audit.action.grant.decide",
   "grant.extend": "access.audit.action.grant.extend",
   "grant.revoke": "access.audit.action.grant.revoke",
+  "grant.review": "access.audit.action.grant.review",
   "grant.expire": "access.audit.action.grant.expire",
 };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkApprove, checkExtend, checkRefuse, checkReject, checkRevoke } from "./decision-forms.js";
+import { checkApprove, checkExtend, checkRefuse, checkReject, checkReview, checkRevoke } from "./decision-forms.js";
 
 const A = "52030200001320000001";
 const B = "52030200001320000002";
@@ -32,6 +32,12 @@ describe("reasons", () => {
     expect(checkRefuse("g-1", "范围过大")).toEqual({ ok: true, value: { grantId: "g-1", approve: false, reason: "范围过大" } });
     expect(checkRevoke("g-1", "x")).toEqual({ ok: false, errors: { reason: { key: "access.err.tooShort", params: { min: 2 } } } });
     expect(checkRevoke("g-1", " 处置完毕 ")).toEqual({ ok: true, value: { grantId: "g-1", reason: "处置完毕" } });
+  });
+  it("a review needs a note of 2–500 characters", () => {
+    expect(checkReview("g-1", " 范围适当 ")).toEqual({ ok: true, value: { grantId: "g-1", note: "范围适当" } });
+    expect(checkReview("g-1", "  ")).toEqual({ ok: false, errors: { note: { key: "access.err.required" } } });
+    expect(checkReview("g-1", "好")).toEqual({ ok: false, errors: { note: { key: "access.err.tooShort", params: { min: 2 } } } });
+    expect(checkReview("g-1", "x".repeat(501))).toEqual({ ok: false, errors: { note: { key: "access.err.tooLong", params: { max: 500 } } } });
   });
   it("an extension needs whole minutes and a reason", () => {
     expect(checkExtend("g-1", "30", "继续处置")).toEqual({ ok: true, value: { grantId: "g-1", minutes: 30, reason: "继续处置" } });

@@ -1,14 +1,16 @@
 // Runs in the renderer (pure). The small forms beside a record: approve (all or part, with validity) or reject an
-// application, approve or refuse a grant, extend or revoke one. Each is checked with the contract's schema and its
+// application, approve or refuse a grant, extend or revoke one, review a break-glass grant. Each is checked with the contract's schema and its
 // issues become localized messages.
 import {
   ApplicationDecisionSchema,
   GrantDecisionSchema,
   GrantExtendSchema,
+  GrantReviewSchema,
   GrantRevokeSchema,
   type ApplicationDecision,
   type GrantDecision,
   type GrantExtend,
+  type GrantReview,
   type GrantRevoke,
 } from "../../../contract/platform-api.js";
 import type { z } from "zod";
@@ -47,23 +49,31 @@ export function checkApprove(
   };
 }
 
-function reasonOnly<T>(schema: z.ZodType<T>, input: Record<string, unknown>, reason: string): Checked<T, "reason"> {
+/** A decision whose one typed field is a text (a reason, a note): `field` names it in the schema's input. */
+function textOnly<T, F extends string>(schema: z.ZodType<T>, input: Record<string, unknown>, field: F): Checked<T, F> {
   const parsed = schema.safeParse(input);
   if (parsed.success) return { ok: true, value: parsed.data };
-  return { ok: false, errors: collectFieldErrors(parsed.error.issues, () => "reason", { reason: TEXT }, { reason }) };
+  const kinds = { [field]: TEXT } as Record<F, FieldKind>;
+  const values = { [field]: input[field] } as Record<F, unknown>;
+  return { ok: false, errors: collectFieldErrors(parsed.error.issues, () => field, kinds, values) };
 }
 
 export function checkReject(applicationId: string, reason: string): Checked<ApplicationDecision, "reason"> {
-  return reasonOnly(ApplicationDecisionSchema, { applicationId, outcome: "reject", reason }, reason);
+  return textOnly(ApplicationDecisionSchema, { applicationId, outcome: "reject", reason }, "reason");
 }
 
 export function checkRefuse(grantId: string, reason: string): Checked<GrantDecision, "reason"> {
   // A refusal states its reason: an empty one is left out so the schema's refine names it.
-  return reasonOnly(GrantDecisionSchema, { grantId, approve: false, reason: reason.trim() === "" ? undefined : reason }, reason);
+  return textOnly(GrantDecisionSchema, { grantId, approve: false, reason: reason.trim() === "" ? undefined : reason }, "reason");
 }
 
 export function checkRevoke(grantId: string, reason: string): Checked<GrantRevoke, "reason"> {
-  return reasonOnly(GrantRevokeSchema, { grantId, reason }, reason);
+  return textOnly(GrantRevokeSchema, { grantId, reason }, "reason");
+}
+
+/** The approver's after-the-fact review of a break-glass grant: a note is required. */
+export function checkReview(grantId: string, note: string): Checked<GrantReview, "note"> {
+  return textOnly(GrantReviewSchema, { grantId, note }, "note");
 }
 
 export function checkExtend(grantId: string, minutesText: string, reason: string): Checked<GrantExtend, "minutes" | "reason"> {

@@ -1,4 +1,5 @@
-// Runs in the renderer (pure). Status badges for applications and grants: the label key and a tone for its color.
+// Runs in the renderer (pure). Status badges for applications and grants (and a break-glass grant's review): the
+// label key and a tone for its color.
 import type { ApplicationStatus, Grant, GrantStatus } from "../../../contract/platform-api.js";
 import type { MessageKey } from "../i18n/i18n.js";
 
@@ -36,4 +37,15 @@ export function grantKindKey(kind: Grant["kind"]): MessageKey {
 /** A grant waits for the approver: a special authorization not yet approved, or an extension request. */
 export function grantAwaitsApproval(grant: Pick<Grant, "status" | "extension">): boolean {
   return grant.status === "requested" || (grant.status === "active" && grant.extension !== null);
+}
+
+/** A break-glass grant the approver has not reviewed yet, whatever its status: the review comes after the fact. */
+export function grantAwaitsReview(grant: Pick<Grant, "kind" | "review">): boolean {
+  return grant.kind === "break-glass" && grant.review === null;
+}
+
+/** 待复核 / 已复核 on a break-glass grant; none on a special authorization (approved beforehand). */
+export function grantReviewBadge(grant: Pick<Grant, "kind" | "review">): Badge | null {
+  if (grant.kind !== "break-glass") return null;
+  return grant.review === null ? { key: "access.review.pending", tone: "warn" } : { key: "access.review.done", tone: "ok" };
 }
