@@ -215,6 +215,7 @@ test("the commander's one-minute special authorization: approved, plays under th
   const review = page.getByTestId(`approval-review-${mediaGrantId}`);
   await expect(review).toBeVisible();
   await page.getByTestId(`grant-review-${mediaGrantId}`).click();
+  await page.screenshot({ path: "test-results/access-review.png" });
   await review.locator('[name="reviewNote"]').fill("直播必要，范围适当");
   await page.getByTestId(`grant-review-${mediaGrantId}`).click();
   await expect(review).toHaveCount(0, { timeout: 10_000 });
