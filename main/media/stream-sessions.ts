@@ -185,7 +185,7 @@ export class StreamSessions {
       let reason: StreamEndReason | null;
       if (allowed) reason = null;
       else if (session.refId && revokedRefs.has(session.refId)) reason = "revoked";
-      else if (pastDeadline || (session.refId !== null && now >= session.deadline - 1)) reason = "expired";
+      else if (pastDeadline) reason = "expired";
       else reason = "access-lost";
       this.close(session.id, reason);
       if (session.refId && reason) this.deps.relay.revokeGrant(session.refId);

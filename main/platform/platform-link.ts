@@ -45,6 +45,9 @@ export type PlatformLinkEvents = {
   platformEvent(event: PlatformEvent): void;
 };
 
+/** How far the platform's clock may run ahead of the console's before an expiry reads as a revoke. */
+const EXPIRY_SKEW_MS = 5_000;
+
 export class PlatformLink {
   private me: Me | null = null;
   private rules: AccessRule[] = [];
@@ -227,7 +230,9 @@ export class PlatformLink {
 
   private adoptEntitlements(set: EntitlementSet): void {
     const now = this.now;
-    const before = new Map(this.rules.filter((r) => r.refId !== null && r.validUntil !== null && r.validUntil > now).map((r) => [r.refId!, r]));
+    // A rule the platform drops within a few seconds of its end expired there (clocks differ a little); one dropped
+    // earlier was revoked.
+    const before = new Map(this.rules.filter((r) => r.refId !== null && r.validUntil !== null && r.validUntil > now + EXPIRY_SKEW_MS).map((r) => [r.refId!, r]));
     this.rules = toRules(set);
     const after = new Set(this.rules.map((r) => r.refId));
     // A grant or application that left before its end was withdrawn (revoked): its streams stop at once.
