@@ -11,7 +11,7 @@ import { AuditLog } from "../audit/audit-log.js";
 import { AuditUploader } from "../audit/audit-uploader.js";
 import { CatalogIndex } from "../catalog/catalog-index.js";
 import { CatalogStore } from "../catalog/catalog-store.js";
-import { ConsoleCore } from "../core/console-core.js";
+import { ConsoleCore, type AuditFields } from "../core/console-core.js";
 import { createLogger, type Logger } from "../log/logger.js";
 import { findFreePort } from "../media/free-port.js";
 import type { RelayLauncher } from "../media/relay-process.js";
@@ -151,7 +151,7 @@ export async function composeConsole(opts: ComposeOptions): Promise<ConsoleApp> 
 
   /** Who did it: the logged-in user at the moment of the record. */
   const actor = () => ({ username: platform.user?.user.username ?? null, departmentId: platform.user?.department.id ?? null });
-  const record = (action: string, fields: { cameraId?: string | null; basis?: string | null; detail?: Record<string, string | number | boolean | null> } = {}) =>
+  const record = (action: string, fields: AuditFields = {}) =>
     void audit
       .append({ action, ...actor(), ...fields })
       .then(() => uploader?.kick())

@@ -41,10 +41,18 @@ export type ConsoleCoreDeps = {
   log: Logger;
   clock: AccessClock;
   audit: AuditLog;
-  /** Appends an audit record for the logged-in user (never throws; failures are logged). */
-  record: (action: string, fields?: { cameraId?: string | null; basis?: string | null; detail?: Record<string, string | number | boolean | null> }) => void;
+  /** Appends an audit record for the logged-in user, or the named one (never throws; failures are logged). */
+  record: (action: string, fields?: AuditFields) => void;
   /** Electron only: opens the program-output window. */
   openProgramWindow?: (tile: number) => void;
+};
+
+export type AuditFields = {
+  /** Who, when nobody is logged in yet (a refused login). */
+  username?: string | null;
+  cameraId?: string | null;
+  basis?: string | null;
+  detail?: Record<string, string | number | boolean | null>;
 };
 
 /** Roles that may read the local audit log. */
@@ -81,9 +89,7 @@ export class ConsoleCore {
           return session;
         } catch (err) {
           // The attempt is on record too (no password, of course).
-          void deps.audit
-            .append({ action: "auth.login-failed", username, departmentId: null, detail: { code: err instanceof CoreError ? err.code : "INTERNAL" } })
-            .catch(() => undefined);
+          record("auth.login-failed", { username, detail: { code: err instanceof CoreError ? err.code : "INTERNAL" } });
           throw err;
         }
       },

@@ -7,6 +7,7 @@ import {
   type SourceSpec,
   type StreamStats,
 } from "../../contract/relay-control.js";
+import { RevokedSessions } from "../../contract/revoked-sessions.js";
 import type { RelayStatus } from "../../contract/console-api.js";
 import type { Logger } from "../log/logger.js";
 import type { RelayLauncher, RelayProcess } from "./relay-process.js";
@@ -24,15 +25,12 @@ export type RelaySupervisorOptions = {
   readyTimeoutMs?: number;
 };
 
-/** Longer than any relay token main mints (12 h). */
-const REVOCATION_MEMORY_MS = 13 * 3_600_000;
-
 export class RelaySupervisor {
   private child: RelayProcess | null = null;
   private status: RelayStatus = { state: "starting", restarts: 0, lastError: null };
   private readonly sources = new Map<string, SourceSpec>();
-  /** Revoked console sessions → when (replayed to a restarted relay). */
-  private readonly revoked = new Map<string, number>();
+  /** Replayed to a restarted relay. */
+  private readonly revoked = new RevokedSessions();
   private readonly statusListeners = new Set<(s: RelayStatus) => void>();
   private readonly statsListeners = new Set<(streams: StreamStats[]) => void>();
   private latestStats: StreamStats[] = [];
@@ -87,18 +85,8 @@ export class RelaySupervisor {
   }
 
   revokeSession(session: string): void {
-    this.revoked.set(session, Date.now());
+    this.revoked.add(session);
     this.send({ type: "revokeSession", session });
-  }
-
-  /** Revoked sessions whose tokens may still be within their deadline (main mints at most 12-hour tokens). */
-  private liveRevocations(): string[] {
-    const cutoff = Date.now() - REVOCATION_MEMORY_MS;
-    for (const [session, at] of this.revoked) {
-      if (at >= cutoff) break; // insertion order: the rest are newer
-      this.revoked.delete(session);
-    }
-    return [...this.revoked.keys()];
   }
 
   /** Closes every viewer admitted under this grant (or application) id. */
@@ -163,7 +151,7 @@ export class RelaySupervisor {
         this.setStatus({ ...this.status, state: "up" });
         for (const [channel, source] of this.sources) child.send({ type: "ensureSource", channel, source });
         // A new relay process knows no revocations: tell it again, or a revoked session's URL would play until its deadline.
-        for (const session of this.liveRevocations()) child.send({ type: "revokeSession", session });
+        for (const session of this.revoked.list()) child.send({ type: "revokeSession", session });
         this.startPings(child);
         this.opts.log.info("relay up", { port: msg.port, pid: child.pid });
         this.firstReady?.resolve();

@@ -1,5 +1,6 @@
 // Runs in the relay. All channels main registered, keyed by name; viewers are routed here.
 import type { SourceSpec, StreamStats } from "../../contract/relay-control.js";
+import { RevokedSessions } from "../../contract/revoked-sessions.js";
 import type { RelayLog } from "../relay-log.js";
 import type { StreamSource } from "../sources/stream-source.js";
 import { CLOSE_CODES, type FlvViewer } from "../viewer/flv-viewer.js";
@@ -22,13 +23,11 @@ export interface StreamHubOptions {
 }
 
 export const DEFAULT_LINGER_MS = 10_000;
-/** How long a revoked session is remembered: longer than any token main mints (12 h), so its token stays dead. */
-const REVOKED_MEMORY_MS = 13 * 3_600_000;
 
 export class StreamHub {
   private readonly streams = new Map<string, LiveStream>();
-  /** Revoked console sessions → when; a token of one is refused even before its deadline. */
-  private readonly revokedSessions = new Map<string, number>();
+  /** A token of a revoked console session is refused even before its deadline. */
+  private readonly revokedSessions = new RevokedSessions();
   private readonly lingerMs: number;
 
   constructor(private readonly options: StreamHubOptions) {
@@ -84,11 +83,7 @@ export class StreamHub {
    * play again, whatever its deadline says); returns how many viewers were closed.
    */
   revokeSession(session: string, now = Date.now()): number {
-    this.revokedSessions.set(session, now);
-    for (const [id, at] of this.revokedSessions) {
-      if (now - at < REVOKED_MEMORY_MS) break; // insertion order: the rest are newer
-      this.revokedSessions.delete(id);
-    }
+    this.revokedSessions.add(session, now);
     let closed = 0;
     for (const stream of this.streams.values()) closed += stream.closeSession(session, CLOSE_CODES.revoked, "revoked");
     return closed;
