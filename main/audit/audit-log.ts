@@ -193,6 +193,9 @@ function queryFilter(q: AuditQuery): { where: string; params: unknown[] } {
   return { where: clauses.length ? `WHERE ${clauses.join(" AND ")}` : "", params };
 }
 
+/** Attempts at one append when SQLite answers busy. */
+const BUSY_RETRIES = 5;
+
 export class AuditLog {
   private readonly terminalId: string;
   private readonly now: () => number;
@@ -250,11 +253,23 @@ export class AuditLog {
     // One statement: the row and (through the audit_log_enqueue trigger) its outbox entry are written atomically.
     // The console gives the audit log its own connection (main/app/compose.ts), so no other flow's transaction can
     // take this record down with it.
-    await this.db.run(
-      `INSERT INTO audit_log (seq, id, at, action, username, department_id, terminal_id, camera_id, basis, detail, prev_hash, hash)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      [fields.seq, fields.id, fields.at, fields.action, fields.username, fields.departmentId, fields.terminalId, fields.cameraId, fields.basis, canonicalDetail(detail), prevHash, hash],
-    );
+    const insert = () =>
+      this.db.run(
+        `INSERT INTO audit_log (seq, id, at, action, username, department_id, terminal_id, camera_id, basis, detail, prev_hash, hash)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        [fields.seq, fields.id, fields.at, fields.action, fields.username, fields.departmentId, fields.terminalId, fields.cameraId, fields.basis, canonicalDetail(detail), prevHash, hash],
+      );
+    // WAL can answer SQLITE_BUSY without waiting (a snapshot gone stale under the other connection's write): the
+    // statement is safe to repeat, and a record must not be lost to it.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await insert();
+        break;
+      } catch (err) {
+        if (attempt >= BUSY_RETRIES || !(err instanceof Error) || !err.message.startsWith("SQLITE_BUSY")) throw err;
+        await new Promise((r) => setTimeout(r, 20 * attempt));
+      }
+    }
     return { ...fields, prevHash, hash, uploaded: false };
   }
 

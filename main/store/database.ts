@@ -12,7 +12,8 @@ export class Database {
         if (err) return reject(new Error(`cannot open database ${file}: ${err.message}`));
         const wrapped = new Database(db);
         wrapped
-          .exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;")
+          // busy_timeout first: main opens two connections (the audit log has its own) and the next pragmas may wait.
+          .exec("PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;")
           .then(() => resolve(wrapped), reject);
       });
     });
