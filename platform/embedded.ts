@@ -62,6 +62,8 @@ function startChild(script: string, env: NodeJS.ProcessEnv, name: string, timeou
     const relay = (chunk: Buffer): void => {
       for (const line of chunk.toString("utf8").split("\n")) if (line.trim()) onLog(line);
     };
+    // A failed spawn or kill is an 'error' event; unhandled, it would take the console down with the child.
+    child.on("error", (err) => onLog(`${name}: ${err.message}`));
     child.stdout?.on("data", relay);
     child.stderr?.on("data", relay);
     const timer = setTimeout(() => {

@@ -8,6 +8,8 @@ export interface RelayProcess {
   send(message: MainToRelay): void;
   onMessage(listener: (message: unknown) => void): void;
   onExit(listener: (code: number | null, signal: string | null) => void): void;
+  /** The process could not be started, signalled or written to; its exit (if it ran) is reported through onExit. */
+  onError(listener: (err: Error) => void): void;
   kill(): void;
 }
 
@@ -26,9 +28,13 @@ export function nodeRelayLauncher(entry: string): RelayLauncher {
         return child.pid;
       },
       send: (message) => {
-        if (child.connected) child.send(message);
+        // The relay may have died a moment before its exit event arrives: the write then fails (EPIPE). Without the
+        // callback that failure is an 'error' event, and an unhandled one would take main down with the relay. Nothing
+        // is lost: the supervisor restarts the relay and replays its sources and revocations.
+        if (child.connected) child.send(message, (err) => void err);
       },
       onMessage: (listener) => child.on("message", listener),
+      onError: (listener) => child.on("error", listener),
       onExit: (listener) => child.on("exit", (code, signal) => listener(code, signal)),
       kill: () => {
         child.kill("SIGKILL");

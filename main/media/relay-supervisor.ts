@@ -129,6 +129,7 @@ export class RelaySupervisor {
     this.child = child;
     child.onMessage((raw) => this.onMessage(child, raw));
     child.onExit((code, signal) => this.onExit(child, code, signal));
+    child.onError((err) => this.opts.log.warn(`relay process: ${err.message}`, { pid: child.pid }));
     this.readyTimer = setTimeout(() => {
       this.opts.log.error("relay did not report ready in time; killing it");
       child.kill();

@@ -11,7 +11,7 @@ import { join, resolve } from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { Database } from "../../main/store/database.js";
 import { consoleCall } from "./fixtures/console-rpc.js";
-import { loginAs, startConsole, type RunningConsole } from "./fixtures/console-app.js";
+import { loginAs, reportLogsOnFailure, startConsole, type RunningConsole } from "./fixtures/console-app.js";
 import { frameColourCount } from "./fixtures/video-probe.js";
 
 const CONDITIONAL = "52030200431326950001"; // 演示·有条件共享·湘江河道水位站
@@ -27,6 +27,8 @@ const dataDir = mkdtempSync(join(tmpdir(), "vigil-e2e-access-"));
 test.beforeAll(async () => {
   app = await startConsole({ dataDir, env: { VIGIL_TEST_CLOCK: "1" } });
 });
+// eslint-disable-next-line no-empty-pattern -- Playwright reads fixtures from a destructured first argument; none needed here
+test.afterEach(async ({}, testInfo) => reportLogsOnFailure(app, testInfo));
 test.afterAll(async () => {
   await app?.stop();
   rmSync(dataDir, { recursive: true, force: true });

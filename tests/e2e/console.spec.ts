@@ -1,12 +1,14 @@
 // A user's first minutes with the console, in Chromium against the real web shell, relay and demo media.
 import { expect, test, type Page } from "@playwright/test";
-import { loginAs, startConsole, type RunningConsole } from "./fixtures/console-app.js";
+import { loginAs, reportLogsOnFailure, startConsole, type RunningConsole } from "./fixtures/console-app.js";
 import { frameColourCount, videoTime } from "./fixtures/video-probe.js";
 
 let app: RunningConsole;
 test.beforeAll(async () => {
   app = await startConsole();
 });
+// eslint-disable-next-line no-empty-pattern -- Playwright reads fixtures from a destructured first argument; none needed here
+test.afterEach(async ({}, testInfo) => reportLogsOnFailure(app, testInfo));
 test.afterAll(async () => {
   await app?.stop();
 });
@@ -29,6 +31,17 @@ async function firstOnlineCamera(page: Page, skip = 0) {
   const rows = page.locator('[data-testid^="camera-"][data-online="true"]:not(:has([data-testid^="lock-"]))');
   await expect(rows.first()).toBeVisible();
   return rows.nth(skip);
+}
+
+/**
+ * Tile 0 playing a camera. Tests later in the file build on the wall earlier ones left, but each must also stand
+ * alone: after a failure Playwright starts a fresh worker, and with it a fresh console with an empty wall.
+ */
+async function playingTile(page: Page) {
+  const tile = page.getByTestId("tile-0");
+  if ((await tile.getAttribute("data-state")) === "idle") await (await firstOnlineCamera(page)).dragTo(tile);
+  await expect(tile).toHaveAttribute("data-state", "playing", { timeout: 10_000 });
+  return tile;
 }
 
 test("log in with a demo account: a wrong password is refused in Chinese, the right one opens the console", async ({ page }) => {
@@ -141,9 +154,7 @@ test("pinyin search finds cameras; a not-shared camera carries a lock and its ti
 
 test("the relay panel lists live streams with codec, resolution and viewers; tiles show the upstream codec", async ({ page }) => {
   await openConsole(page);
-  const tile = page.getByTestId("tile-0");
-  if ((await tile.getAttribute("data-state")) === "idle") await (await firstOnlineCamera(page)).dragTo(tile);
-  await expect(tile).toHaveAttribute("data-state", "playing", { timeout: 10_000 });
+  const tile = await playingTile(page);
   await expect(tile).toContainText("H.264");
   const cameraId = await tile.getAttribute("data-camera-id");
   await page.getByTestId("relay-panel-toggle").click();
@@ -168,8 +179,7 @@ test("English can be chosen and is remembered", async ({ page }) => {
 
 test("a crashed relay: tiles reconnect and play again once the supervisor restarts it", async ({ page }) => {
   await openConsole(page);
-  const tile = page.getByTestId("tile-0");
-  await expect(tile).toHaveAttribute("data-state", "playing", { timeout: 10_000 });
+  const tile = await playingTile(page);
   const pid = app.relayPid();
   expect(pid).not.toBeNull();
   process.kill(pid!, "SIGKILL");
@@ -180,8 +190,7 @@ test("a crashed relay: tiles reconnect and play again once the supervisor restar
 
 test("the platform API goes down: a degraded banner, the wall keeps playing, the catalog still answers", async ({ page }) => {
   await openConsole(page);
-  const tile = page.getByTestId("tile-0");
-  await expect(tile).toHaveAttribute("data-state", "playing", { timeout: 10_000 });
+  const tile = await playingTile(page);
   const pid = app.platformApiPid();
   expect(pid).not.toBeNull();
   process.kill(pid!, "SIGKILL");

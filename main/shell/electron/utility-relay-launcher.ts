@@ -13,9 +13,18 @@ export function utilityRelayLauncher(entry: string): RelayLauncher {
       get pid() {
         return child.pid;
       },
-      send: (message) => child.postMessage(message),
+      send: (message) => {
+        // A relay that just died: the message is moot (the supervisor replays its state to the restarted relay).
+        try {
+          child.postMessage(message);
+        } catch {
+          /* reported through the exit event */
+        }
+      },
       onMessage: (listener) => child.on("message", listener),
       onExit: (listener) => child.on("exit", (code) => listener(code, null)),
+      // A utility process reports failures through its exit event (and "error" for fatal V8 errors, then exit).
+      onError: (listener) => child.on("error", (type, location) => listener(new Error(`${type} at ${location}`))),
       kill: () => {
         child.kill();
       },
