@@ -5,7 +5,7 @@ import type { MessageKey } from "../i18n/i18n.js";
 import type { Message } from "./form-errors.js";
 
 export const AUDIT_PAGE_SIZE = 100;
-export const AUDIT_ACTION_PREFIXES = ["auth", "stream", "application", "grant"] as const;
+export const AUDIT_ACTION_PREFIXES = ["auth", "stream", "program", "application", "grant"] as const;
 export type AuditActionPrefix = (typeof AUDIT_ACTION_PREFIXES)[number];
 
 export type AuditFilter = { cameraId: string; username: string; action: AuditActionPrefix | ""; from: string; to: string };
@@ -78,6 +78,7 @@ const KNOWN_ACTIONS: Record<string, MessageKey> = {
   "stream.refused": "access.audit.action.stream.refused",
   "stream.start": "access.audit.action.stream.start",
   "stream.stop": "access.audit.action.stream.stop",
+  "program.open": "access.audit.action.program.open",
   "application.submit": "access.audit.action.application.submit",
   "application.decide": "access.audit.action.application.decide",
   "application.expire": "access.audit.action.application.expire",
@@ -92,6 +93,7 @@ const KNOWN_ACTIONS: Record<string, MessageKey> = {
 const PREFIX_LABEL: Record<AuditActionPrefix, MessageKey> = {
   auth: "access.audit.prefix.auth",
   stream: "access.audit.prefix.stream",
+  program: "access.audit.prefix.program",
   application: "access.audit.prefix.application",
   grant: "access.audit.prefix.grant",
 };
