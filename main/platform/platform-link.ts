@@ -81,7 +81,10 @@ export class PlatformLink {
       onTokens: (tokens, pair) => {
         if (tokens && pair) {
           this.storedRefresh = tokens.refreshToken;
-          void deps.vault.save({ platformUrl: this.platformKey, refreshToken: tokens.refreshToken, me: pair.me });
+          // A failed save (disk full, database busy) costs only the resume after a restart: log in again then.
+          deps.vault
+            .save({ platformUrl: this.platformKey, refreshToken: tokens.refreshToken, me: pair.me })
+            .catch((err: unknown) => deps.log.error(`could not store the session (the next start will ask to log in): ${err instanceof Error ? err.message : String(err)}`));
         }
       },
     });
