@@ -44,6 +44,11 @@ export const MainToRelaySchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("releaseSource"), channel: ChannelNameSchema }),
   /** Closes every viewer whose token carries this session id. */
   z.object({ type: z.literal("revokeSession"), session: z.string().min(1) }),
+  /**
+   * The access behind a session was extended: its viewers are cut at this later wall-clock deadline (ms) instead of
+   * their token's. Only ever later; a revoked session is not revived.
+   */
+  z.object({ type: z.literal("extendSession"), session: z.string().min(1), deadline: z.number().int().positive() }),
   /** Closes every viewer of a channel (the source stays registered). */
   z.object({ type: z.literal("revokeChannel"), channel: ChannelNameSchema }),
   /** Closes every viewer whose token carries this grant id (an access decision that ended). */
@@ -58,6 +63,8 @@ export const ViewerStatsSchema = z.object({
   /** Media duration waiting in the viewer's queue (timestamps of the oldest undelivered tag to the newest). */
   queuedMs: z.number().nonnegative(),
   skippedGops: z.number().int().nonnegative(),
+  /** Wall-clock ms when the relay cuts this viewer (its token's deadline, or a later one main extended it to). */
+  deadline: z.number(),
 });
 
 export const StreamStatsSchema = z.object({

@@ -81,6 +81,11 @@ async function main(): Promise<void> {
         log("info", `session revoked: ${closed} viewer(s) closed`);
         return;
       }
+      case "extendSession": {
+        const moved = hub.extendSession(message.session, message.deadline);
+        log("info", `session extended to ${new Date(message.deadline).toISOString()}: ${moved} viewer(s)`);
+        return;
+      }
       case "revokeChannel": {
         const closed = hub.revokeChannel(message.channel);
         log("info", `channel revoked: ${closed} viewer(s) closed`, message.channel);

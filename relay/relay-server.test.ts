@@ -114,7 +114,8 @@ describe("viewing", () => {
   });
 
   it("reports measured stats for a live stream", async () => {
-    const pending = captureWs(url("cam1", token("cam1", "stats-session"), "ws"), 2600);
+    const deadline = Date.now() + 60_000;
+    const pending = captureWs(url("cam1", mintStreamToken(key, { channel: "cam1", session: "stats-session", deadline }), "ws"), 2600);
     await new Promise((r) => setTimeout(r, 2400));
     const stats = hub.stats().find((s) => s.channel === "cam1");
     expect(stats).toMatchObject({ state: "live", codec: "h264", width: 640, height: 360, lastError: null });
@@ -122,7 +123,7 @@ describe("viewing", () => {
     expect(stats?.fps).toBeLessThan(30);
     expect(stats?.bitrateKbps).toBeGreaterThan(100);
     expect(stats?.bytesIn).toBeGreaterThan(50_000);
-    expect(stats?.viewers).toEqual([{ session: "stats-session", transport: "ws", queuedBytes: expect.any(Number), queuedMs: expect.any(Number), skippedGops: 0 }]);
+    expect(stats?.viewers).toEqual([{ session: "stats-session", transport: "ws", queuedBytes: expect.any(Number), queuedMs: expect.any(Number), skippedGops: 0, deadline }]);
     expect(stats).toMatchObject({ transcoding: false, keyframeIntervalMs: 1000, reconnects: 0, timestampJumps: 0 });
     expect(stats?.keyframeAgeMs).toBeGreaterThanOrEqual(0);
     expect(stats?.keyframeAgeMs).toBeLessThan(1500);
@@ -156,6 +157,23 @@ describe("viewing", () => {
     expect(cap.closeReason).toBe("token expired");
     expect(cap.closedAfterMs!).toBeGreaterThan(600);
     expect(cap.closedAfterMs!).toBeLessThan(1800);
+  });
+
+  it("keeps a viewer past its token deadline once main extends the session; stats show the new deadline", async () => {
+    const capture = captureWs(url("cam1", token("cam1", "extended", 800), "ws"), 2500);
+    const other = captureWs(url("cam1", token("cam1", "not-extended", 800), "ws"), 2500);
+    await new Promise((r) => setTimeout(r, 300));
+    const later = Date.now() + 60_000;
+    expect(hub.extendSession("extended", later)).toBe(1);
+    const viewers = hub.stats().find((s) => s.channel === "cam1")!.viewers;
+    expect(viewers.find((v) => v.session === "extended")?.deadline).toBe(later);
+    const [kept, cut] = await Promise.all([capture, other]);
+    expect(flvStartProblem(kept)).toBeNull();
+    expect(kept.closeCode).toBeNull();
+    expect(cut.closeCode).toBe(4401);
+    // A revoked session is never revived by an extension.
+    hub.revokeSession("extended");
+    expect(hub.extendSession("extended", later + 1000)).toBe(0);
   });
 
   it("fails viewers of a missing file with 502 naming the file, and keeps serving others", async () => {

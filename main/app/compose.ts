@@ -50,6 +50,7 @@ export type ComposeOptions = {
 export type ConsoleApp = {
   core: ConsoleCore;
   relay: RelaySupervisor;
+  streams: StreamSessions;
   platform: PlatformLink;
   audit: AuditLog;
   clock: AccessClock;
@@ -137,6 +138,7 @@ export async function composeConsole(opts: ComposeOptions): Promise<ConsoleApp> 
       catalogChanged: (revision) => core?.emit("catalogChanged", { revision }),
       accessChanged: (revoked) => {
         streams?.enforce(revoked);
+        streams?.extend();
         timer?.check();
         core?.emitAccessState();
       },
@@ -163,6 +165,7 @@ export async function composeConsole(opts: ComposeOptions): Promise<ConsoleApp> 
     tokenKey,
     getWall: () => wall.current,
     now: () => clock.now(),
+    log: log.child("streams"),
     events: {
       opened: (s) =>
         record("stream.start", {
@@ -171,6 +174,12 @@ export async function composeConsole(opts: ComposeOptions): Promise<ConsoleApp> 
           detail: { session: s.id, tile: s.tile, output: s.output, refId: s.refId, deadline: new Date(s.deadline).toISOString() },
         }),
       refused: (cameraId, tile, reason) => record("stream.refused", { cameraId, detail: { tile, reason } }),
+      extended: (s, previous) =>
+        record("stream.extend", {
+          cameraId: s.cameraId,
+          basis: s.basis,
+          detail: { session: s.id, tile: s.tile, output: s.output, refId: s.refId, from: new Date(previous).toISOString(), deadline: new Date(s.deadline).toISOString() },
+        }),
       ended: (s, reason) => {
         record("stream.stop", { cameraId: s.cameraId, basis: s.basis, detail: { session: s.id, tile: s.tile, output: s.output, refId: s.refId, reason: reason ?? "closed" } });
         if (reason) core?.emit("streamEnded", { sessionId: s.id, tile: s.tile, cameraId: s.cameraId, reason, refId: s.refId });
@@ -187,7 +196,10 @@ export async function composeConsole(opts: ComposeOptions): Promise<ConsoleApp> 
         streams?.enforce();
         core?.emitAccessState();
       },
-      tick: () => streams?.enforce(),
+      tick: () => {
+        streams?.enforce();
+        streams?.renewTickets();
+      },
     },
   });
   uploader = new AuditUploader({ log: audit, upload: (events) => platform.uploadAudit(events), logger: log.child("audit") });
@@ -212,6 +224,7 @@ export async function composeConsole(opts: ComposeOptions): Promise<ConsoleApp> 
 
   return {
     core,
+    streams,
     relay,
     platform,
     audit,

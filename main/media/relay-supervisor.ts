@@ -89,6 +89,14 @@ export class RelaySupervisor {
     this.send({ type: "revokeSession", session });
   }
 
+  /**
+   * The access behind a session was extended: its viewers are cut at this later wall-clock deadline. Not replayed
+   * after a restart: a restarted relay has no viewers, and tiles come back with tokens minted for the new end.
+   */
+  extendSession(session: string, deadline: number): void {
+    this.send({ type: "extendSession", session, deadline });
+  }
+
   /** Closes every viewer admitted under this grant (or application) id. */
   revokeGrant(grant: string): void {
     this.send({ type: "revokeGrant", grant });

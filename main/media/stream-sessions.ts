@@ -11,12 +11,20 @@ import { mintStreamToken } from "../../contract/stream-token.js";
 import { CoreError } from "../core/core-error.js";
 import type { PlatformLink } from "../platform/platform-link.js";
 import type { RelaySupervisor } from "./relay-supervisor.js";
+import type { Logger } from "../log/logger.js";
 import { upstreamSource } from "./upstream-source.js";
 
 /** Upper bound of one relay token; the tile asks for a new ticket when it ends. */
 export const MAX_TICKET_TTL_MS = 12 * 60 * 60 * 1000;
 /** A platform ticket this close to its expiry is not reused for a new upstream connection. */
 const TICKET_REUSE_MARGIN_MS = 10_000;
+/**
+ * How long before the platform's media server cuts a pull (its ticket's access end) a fresh ticket is fetched for a
+ * session that outlives it (an extended grant), so the relay reopens the pull with a URL valid past that moment.
+ */
+export const TICKET_RENEW_LEAD_MS = 30_000;
+/** A failed renewal is tried again after this long (the relay keeps the old pull until it is cut anyway). */
+const TICKET_RENEW_RETRY_MS = 5_000;
 
 export type StreamOutput = "wall" | "program";
 
@@ -25,17 +33,22 @@ export type StreamSession = {
   tile: number;
   cameraId: string;
   channel: string;
+  profile: StreamProfile;
   output: StreamOutput;
   basis: AccessBasis;
   refId: string | null;
-  /** Access-clock ms when the session ends (access end, ticket end or the TTL cap). */
+  /** Access-clock ms when the session ends (access end, ticket end or the TTL cap); later when the access is extended. */
   deadline: number;
+  /** Access-clock ms no session outlives (open + MAX_TICKET_TTL_MS), extensions included. */
+  capAt: number;
 };
 
 /** What happens to sessions, for the audit log and the windows. */
 export type StreamSessionEvents = {
   opened(session: StreamSession): void;
   refused(cameraId: string, tile: number, reason: string): void;
+  /** The grant or application behind a live session was extended: it plays on until its new deadline. */
+  extended(session: StreamSession, previousDeadline: number): void;
   /** reason null: closed normally (tile changed, window closed) — the tile is not told to show anything. */
   ended(session: StreamSession, reason: StreamEndReason | null): void;
 };
@@ -48,6 +61,8 @@ export function profileFor(wall: WallState, tile: number): StreamProfile {
 export class StreamSessions {
   private readonly sessions = new Map<string, StreamSession>();
   private readonly tickets = new Map<string, PlayTicket>();
+  /** Channel → access-clock ms of the last renewal attempt (one at a time, spaced when failing). */
+  private readonly renewals = new Map<string, { inFlight: boolean; at: number }>();
 
   constructor(
     private readonly deps: {
@@ -58,6 +73,7 @@ export class StreamSessions {
       /** The access clock (monotonic; see main/access/access-clock.ts). */
       now: () => number;
       events?: StreamSessionEvents;
+      log?: Logger;
       maxTtlMs?: number;
     },
   ) {}
@@ -90,7 +106,8 @@ export class StreamSessions {
     const ticket = await this.ticketFor(channel, cameraId, profile, camera.access.validUntil);
 
     const now = this.now;
-    const ends = [now + (this.deps.maxTtlMs ?? MAX_TICKET_TTL_MS)];
+    const capAt = now + (this.deps.maxTtlMs ?? MAX_TICKET_TTL_MS);
+    const ends = [capAt];
     if (camera.access.validUntil !== null) ends.push(camera.access.validUntil);
     if (ticket.validUntil) ends.push(Date.parse(ticket.validUntil));
     if (Math.min(...ends) <= now) {
@@ -102,10 +119,12 @@ export class StreamSessions {
       tile,
       cameraId,
       channel,
+      profile,
       output,
       basis: camera.access.basis,
       refId: camera.access.refId,
       deadline: Math.min(...ends),
+      capAt,
     };
     this.sessions.set(session.id, session);
     // The relay checks deadlines on the system clock: hand it the same remaining time. Main still cuts the session on
@@ -192,6 +211,67 @@ export class StreamSessions {
       ended++;
     }
     return ended;
+  }
+
+  /**
+   * Called when access rules change, after enforce(): a live session whose grant or application was extended (same
+   * basis and reference, a later end) plays on. Its deadline moves to the new end, here and at the relay, so the
+   * viewer is not cut and reopened at the old end; renewTickets() keeps the upstream pull valid past it.
+   */
+  extend(): number {
+    const now = this.now;
+    let extended = 0;
+    for (const session of this.sessions.values()) {
+      let access;
+      try {
+        access = this.deps.platform.view(session.cameraId).access;
+      } catch {
+        continue;
+      }
+      if (!access.allowed || access.basis !== session.basis || access.refId !== session.refId) continue;
+      const end = Math.min(session.capAt, access.validUntil ?? Number.POSITIVE_INFINITY);
+      if (end <= session.deadline || session.deadline <= now) continue;
+      const previous = session.deadline;
+      session.deadline = end;
+      this.deps.relay.extendSession(session.id, Date.now() + (end - now));
+      this.deps.events?.extended(session, previous);
+      extended++;
+    }
+    return extended;
+  }
+
+  /**
+   * Called on every tick of the access clock: a channel whose platform ticket ends (its media server cuts the pull)
+   * within TICKET_RENEW_LEAD_MS while one of its sessions plays on past that end gets a fresh ticket. The relay
+   * keeps its running pull and uses the new URL when the old one is cut, so viewers see at most a short freeze.
+   */
+  renewTickets(): void {
+    const now = this.now;
+    for (const session of this.sessions.values()) {
+      const ticket = this.tickets.get(session.channel);
+      const ticketEnd = ticket?.validUntil ? Date.parse(ticket.validUntil) : null;
+      if (!ticket || ticketEnd === null || session.deadline <= ticketEnd || ticketEnd - now > TICKET_RENEW_LEAD_MS) continue;
+      const last = this.renewals.get(session.channel);
+      if (last && (last.inFlight || now - last.at < TICKET_RENEW_RETRY_MS)) continue;
+      const attempt = { inFlight: true, at: now };
+      this.renewals.set(session.channel, attempt);
+      const channel = session.channel;
+      this.deps.platform
+        .playTicket(session.cameraId, session.profile)
+        .then((fresh) => {
+          this.tickets.set(channel, fresh);
+          this.deps.relay.ensureSource(channel, upstreamSource(fresh.urls));
+        })
+        .catch((err: unknown) => this.deps.log?.warn(`could not renew the play ticket of ${channel}; retrying in ${TICKET_RENEW_RETRY_MS} ms`, { error: err instanceof Error ? err.message : String(err) }))
+        .finally(() => {
+          attempt.inFlight = false;
+        });
+    }
+  }
+
+  /** The platform ticket the relay pulls a channel with now (diagnostics and tests). */
+  ticket(channel: string): PlayTicket | undefined {
+    return this.tickets.get(channel);
   }
 
   /** Sessions now open (for the audit of a logout, and tests). */

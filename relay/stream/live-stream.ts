@@ -144,6 +144,13 @@ export class LiveStream {
     return this.closeViewers((v) => v.session === session, code, reason);
   }
 
+  /** Moves the deadline of a console session's viewers later; returns how many moved. */
+  extendSession(session: string, deadline: number): number {
+    let moved = 0;
+    for (const viewer of this.viewers) if (viewer.session === session && viewer.extendDeadline(deadline)) moved++;
+    return moved;
+  }
+
   /** Closes every viewer and the source; the stream is gone. */
   dispose(reason: string): void {
     this.disposed = true;
@@ -173,6 +180,7 @@ export class LiveStream {
         queuedBytes: v.queuedBytes(),
         queuedMs: v.queuedMs(),
         skippedGops: v.skippedGops,
+        deadline: v.deadline,
       })),
       bytesIn: this.meter.bytesIn,
       keyframeIntervalMs: this.keyInterval,

@@ -89,6 +89,14 @@ export class StreamHub {
     return closed;
   }
 
+  /** Main extended a session's access: its viewers are cut later (a revoked session stays revoked). */
+  extendSession(session: string, deadline: number): number {
+    if (this.revokedSessions.has(session)) return 0;
+    let moved = 0;
+    for (const stream of this.streams.values()) moved += stream.extendSession(session, deadline);
+    return moved;
+  }
+
   isSessionRevoked(session: string): boolean {
     return this.revokedSessions.has(session);
   }

@@ -149,6 +149,21 @@ describe("FlvViewer closing", () => {
     expect(closed).toHaveBeenCalledOnce();
   });
 
+  it("is cut at a later deadline once main extends it, never at an earlier one", async () => {
+    vi.useFakeTimers();
+    const t = new FakeTransport();
+    const v = viewer(t, { deadline: Date.now() + 1500 });
+    expect(v.extendDeadline(Date.now() + 500)).toBe(false);
+    const later = Date.now() + 5000;
+    expect(v.extendDeadline(later)).toBe(true);
+    expect(v.deadline).toBe(later);
+    await vi.advanceTimersByTimeAsync(4900);
+    expect(v.isClosed).toBe(false);
+    await vi.advanceTimersByTimeAsync(200);
+    expect(t.closed).toEqual({ code: CLOSE_CODES.tokenExpired, reason: "token expired" });
+    expect(v.extendDeadline(Date.now() + 10_000)).toBe(false);
+  });
+
   it("re-arms deadlines beyond the 24.8-day timer limit instead of firing early", async () => {
     // Only timeouts are faked: the 500 ms health interval would run millions of times over 40 days.
     vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"] });

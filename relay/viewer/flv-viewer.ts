@@ -57,7 +57,6 @@ export class FlvViewer {
   readonly channel: string;
   readonly session: string;
   readonly grant: string | null;
-  readonly deadline: number;
   readonly transport: ViewerTransport;
   skippedGops = 0;
   closeReason: string | null = null;
@@ -74,6 +73,9 @@ export class FlvViewer {
   private lastDrained = 0;
   private lastDrainAt: number;
   private deadlineTimer: NodeJS.Timeout | null = null;
+  /** Wall-clock ms when the viewer is cut: the token's deadline, or a later one main set (extendDeadline). */
+  private deadlineAt: number;
+  private readonly now: () => number;
   private healthTimer: NodeJS.Timeout | null = null;
   private readonly closeListeners: Array<(viewer: FlvViewer) => void> = [];
 
@@ -81,15 +83,32 @@ export class FlvViewer {
     this.channel = options.channel;
     this.session = options.session;
     this.grant = options.grant ?? null;
-    this.deadline = options.deadline;
+    this.deadlineAt = options.deadline;
+    this.now = options.now ?? Date.now;
     this.transport = options.transport;
     this.limits = { ...DEFAULT_VIEWER_LIMITS, ...options.limits };
     this.clock = options.clock ?? (() => performance.now());
     this.lastDrainAt = this.clock();
     this.transport.onClosed(() => this.finish("peer closed"));
-    this.armDeadline(options.now ?? Date.now);
+    this.armDeadline();
     this.healthTimer = setInterval(() => this.checkHealth(), HEALTH_CHECK_MS);
     this.healthTimer.unref();
+  }
+
+  get deadline(): number {
+    return this.deadlineAt;
+  }
+
+  /**
+   * Main extended the access behind this viewer (a grant or application got longer): the cut moves later. Never
+   * earlier — revocation is how a viewer ends early. True when the deadline moved.
+   */
+  extendDeadline(deadline: number): boolean {
+    if (this.state === "closed" || !(deadline > this.deadlineAt)) return false;
+    this.deadlineAt = deadline;
+    if (this.deadlineTimer) clearTimeout(this.deadlineTimer);
+    this.armDeadline();
+    return true;
   }
 
   get isClosed(): boolean {
@@ -192,14 +211,14 @@ export class FlvViewer {
     for (const listener of this.closeListeners) listener(this);
   }
 
-  private armDeadline(now: () => number): void {
-    const remaining = this.deadline - now();
+  private armDeadline(): void {
+    const remaining = this.deadlineAt - this.now();
     if (remaining <= 0) {
       queueMicrotask(() => this.close(CLOSE_CODES.tokenExpired, "token expired"));
       return;
     }
     this.deadlineTimer = setTimeout(() => {
-      if (remaining > MAX_TIMER_MS) this.armDeadline(now);
+      if (remaining > MAX_TIMER_MS) this.armDeadline();
       else this.close(CLOSE_CODES.tokenExpired, "token expired");
     }, Math.min(remaining, MAX_TIMER_MS));
     this.deadlineTimer.unref();

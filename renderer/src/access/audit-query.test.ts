@@ -53,6 +53,7 @@ describe("audit records", () => {
     expect(auditActionKey("stream.start")).toBe("access.audit.action.stream.start");
     expect(auditActionKey("grant.review")).toBe("access.audit.action.grant.review");
     expect(auditActionKey("program.open")).toBe("access.audit.action.program.open");
+    expect(auditActionKey("stream.extend")).toBe("access.audit.action.stream.extend");
     expect(auditActionKey("program.close")).toBe("access.audit.prefix.program");
     expect(auditActionKey("grant.something-new")).toBe("access.audit.prefix.grant");
     expect(auditActionKey("relay.restart")).toBe("access.audit.prefix.other");

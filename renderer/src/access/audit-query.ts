@@ -78,6 +78,7 @@ const KNOWN_ACTIONS: Record<string, MessageKey> = {
   "stream.refused": "access.audit.action.stream.refused",
   "stream.start": "access.audit.action.stream.start",
   "stream.stop": "access.audit.action.stream.stop",
+  "stream.extend": "access.audit.action.stream.extend",
   "program.open": "access.audit.action.program.open",
   "application.submit": "access.audit.action.application.submit",
   "application.decide": "access.audit.action.application.decide",

@@ -484,6 +484,7 @@ export const en: Record<MessageKey, string> = {
   "access.audit.action.stream.refused": "View refused",
   "access.audit.action.stream.start": "Playback started",
   "access.audit.action.stream.stop": "Playback stopped",
+  "access.audit.action.stream.extend": "Viewing extended",
   "access.audit.action.program.open": "Program output opened",
   "access.audit.action.application.submit": "Application submitted",
   "access.audit.action.application.decide": "Application decided",

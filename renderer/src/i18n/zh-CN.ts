@@ -482,6 +482,7 @@ export const zhCN = {
   "access.audit.action.stream.refused": "调阅被拒",
   "access.audit.action.stream.start": "开始播放",
   "access.audit.action.stream.stop": "停止播放",
+  "access.audit.action.stream.extend": "延长播放",
   "access.audit.action.program.open": "打开节目输出",
   "access.audit.action.application.submit": "提交申请",
   "access.audit.action.application.decide": "审批申请",

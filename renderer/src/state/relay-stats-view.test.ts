@@ -74,7 +74,7 @@ describe("matching relay streams to tiles", () => {
 describe("relay panel figures", () => {
   it("summarizes viewers: count, deepest queue, skipped GOPs in total", () => {
     expect(viewerSummary([])).toEqual({ count: 0, worstQueueMs: null, worstQueueBytes: null, skippedGops: 0 });
-    const v = (queuedMs: number, queuedBytes: number, skippedGops: number) => ({ session: "s", transport: "ws" as const, queuedMs, queuedBytes, skippedGops });
+    const v = (queuedMs: number, queuedBytes: number, skippedGops: number) => ({ session: "s", transport: "ws" as const, queuedMs, queuedBytes, skippedGops, deadline: 0 });
     expect(viewerSummary([v(120, 5000, 1), v(900, 2000, 2), v(0, 0, 0)])).toEqual({ count: 3, worstQueueMs: 900, worstQueueBytes: 5000, skippedGops: 3 });
   });
   it("puts troubled streams first and keeps the rest in channel order", () => {
