@@ -23,7 +23,7 @@ const TICKET_REUSE_MARGIN_MS = 10_000;
  * session that outlives it (an extended grant), so the relay reopens the pull with a URL valid past that moment.
  */
 export const TICKET_RENEW_LEAD_MS = 30_000;
-/** A failed renewal is tried again after this long (the relay keeps the old pull until it is cut anyway). */
+/** Renewals of one channel are this far apart (the relay keeps the old pull until it is cut anyway). */
 const TICKET_RENEW_RETRY_MS = 5_000;
 
 export type StreamOutput = "wall" | "program";
@@ -61,7 +61,7 @@ export function profileFor(wall: WallState, tile: number): StreamProfile {
 export class StreamSessions {
   private readonly sessions = new Map<string, StreamSession>();
   private readonly tickets = new Map<string, PlayTicket>();
-  /** Channel → access-clock ms of the last renewal attempt (one at a time, spaced when failing). */
+  /** Channel → its latest ticket renewal (one at a time, TICKET_RENEW_RETRY_MS apart). */
   private readonly renewals = new Map<string, { inFlight: boolean; at: number }>();
 
   constructor(
@@ -156,15 +156,20 @@ export class StreamSessions {
     const coversAccess = knownEnd === null || (accessEnd !== null && knownEnd >= accessEnd);
     if (known && coversAccess && Date.parse(known.expiresAt) - this.now > TICKET_REUSE_MARGIN_MS) return known;
     try {
-      const ticket = await this.deps.platform.playTicket(cameraId, profile);
-      this.tickets.set(channel, ticket);
-      this.deps.relay.ensureSource(channel, upstreamSource(ticket.urls));
-      return ticket;
+      return await this.fetchTicket(channel, cameraId, profile);
     } catch (err) {
       // Platform unreachable, but the relay still has this upstream: keep serving it under the old ticket's rules.
       if (known && err instanceof CoreError && err.code === "PLATFORM_UNREACHABLE") return known;
       throw err;
     }
+  }
+
+  /** A new platform ticket for a channel; the relay pulls with its URL from its next (re)connect on. */
+  private async fetchTicket(channel: string, cameraId: string, profile: StreamProfile): Promise<PlayTicket> {
+    const ticket = await this.deps.platform.playTicket(cameraId, profile);
+    this.tickets.set(channel, ticket);
+    this.deps.relay.ensureSource(channel, upstreamSource(ticket.urls));
+    return ticket;
   }
 
   close(sessionId: string, reason: StreamEndReason | null = null): boolean {
@@ -254,15 +259,13 @@ export class StreamSessions {
       const last = this.renewals.get(session.channel);
       if (last && (last.inFlight || now - last.at < TICKET_RENEW_RETRY_MS)) continue;
       const attempt = { inFlight: true, at: now };
-      this.renewals.set(session.channel, attempt);
       const channel = session.channel;
-      this.deps.platform
-        .playTicket(session.cameraId, session.profile)
-        .then((fresh) => {
-          this.tickets.set(channel, fresh);
-          this.deps.relay.ensureSource(channel, upstreamSource(fresh.urls));
-        })
-        .catch((err: unknown) => this.deps.log?.warn(`could not renew the play ticket of ${channel}; retrying in ${TICKET_RENEW_RETRY_MS} ms`, { error: err instanceof Error ? err.message : String(err) }))
+      this.renewals.set(channel, attempt);
+      // Attempts stay spaced even after a success: a platform that still answers with the old end is not hammered.
+      this.fetchTicket(channel, session.cameraId, session.profile)
+        .catch((err: unknown) =>
+          this.deps.log?.warn(`could not renew the play ticket of ${channel}; retrying in ${TICKET_RENEW_RETRY_MS} ms`, { error: err instanceof Error ? err.message : String(err) }),
+        )
         .finally(() => {
           attempt.inFlight = false;
         });
