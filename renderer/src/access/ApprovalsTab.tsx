@@ -172,10 +172,10 @@ function GrantApproval({ grant, extension, incident }: { grant: Grant; extension
       <div className="acc-row__line">
         <span className="acc-row__key">{t("access.grant.validity")}</span>
         {extension && grant.extension ? (
-          <span>
-            {t("access.grant.extensionText", { n: grant.extension.minutes, reason: grant.extension.reason })}
+          <>
+            <span>{t("access.grant.extensionText", { n: grant.extension.minutes, reason: grant.extension.reason })}</span>
             {grant.validUntil && <span className="acc-row__meta">{t("access.approve.currentEnd", { time: formatIso(grant.validUntil) })}</span>}
-          </span>
+          </>
         ) : (
           <span>{t("access.grant.pendingWindow", { n: grant.minutes })}</span>
         )}
