@@ -26,6 +26,8 @@ export const CameraSchema = z.object({
   civilCode: z.string().regex(/^\d{6}$/),
   /** Display name of that division, e.g. 红花岗区. */
   regionName: z.string().min(1),
+  /** Civil codes of the camera's region path, province → county (region scopes of grants match any of them). */
+  regionCodes: z.array(z.string().regex(/^\d{2,8}$/)).max(8),
   domain: SourceDomainSchema,
   ownerDepartmentId: z.string().min(1),
   ownerDepartment: z.string().min(1),

@@ -1,6 +1,7 @@
 // Runs everywhere. What the console's catalog panel asks main for: a tree of counts, one leaf's cameras, search.
 // Main keeps the catalog (100,000 cameras and more) and its search index; windows fetch only what they show.
 import { z } from "zod";
+import { AccessBasisSchema, AccessRefusalSchema, type AccessBasis } from "./access-evaluator.js";
 import { CameraSchema, GbDeviceIdSchema, SharingClassSchema, SourceDomainSchema } from "./camera.js";
 
 export const CatalogFiltersSchema = z
@@ -14,17 +15,11 @@ export const CatalogFiltersSchema = z
   .strict();
 export type CatalogFilters = z.infer<typeof CatalogFiltersSchema>;
 
-/** Why the user cannot open a camera now (the lock badge says it). */
-export const LockReasonSchema = z.enum([
-  "NEEDS_APPLICATION", // CONDITIONAL: apply for access
-  "NOT_SHARED", // needs special authorization
-  "MEDIA_USE_REQUIRED", // media users: camera not flagged for media use
-  "NOT_LOGGED_IN",
-]);
+/** Why the user cannot open a camera now (the lock badge says it): the evaluator's refusals, or nobody logged in. */
+export const LockReasonSchema = z.enum([...AccessRefusalSchema.options, "NOT_LOGGED_IN"]);
 export type LockReason = z.infer<typeof LockReasonSchema>;
 
-export const AccessBasisSchema = z.enum(["OWN_DEPARTMENT", "UNCONDITIONAL", "APPLICATION", "GRANT", "MEDIA_GRANT"]);
-export type AccessBasis = z.infer<typeof AccessBasisSchema>;
+export { AccessBasisSchema, type AccessBasis };
 
 export const CameraAccessSchema = z.discriminatedUnion("allowed", [
   z.object({
@@ -41,7 +36,10 @@ export type CameraAccess = z.infer<typeof CameraAccessSchema>;
 
 export const CameraViewSchema = CameraSchema.extend({
   favorite: z.boolean(),
+  /** May this user open it on a wall tile now (purpose `live`). */
   access: CameraAccessSchema,
+  /** May this user put it on the program output now (purpose `program`: media use or a media grant). */
+  programOutput: z.boolean(),
 });
 export type CameraView = z.infer<typeof CameraViewSchema>;
 

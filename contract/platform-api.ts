@@ -2,6 +2,7 @@
 // schema, and the route table both the reference platform and the console client are built from.
 // docs/api/openapi.yaml is generated from this file (platform/openapi/build-openapi.ts).
 import { z } from "zod";
+import { AccessBasisSchema as AccessBasisEnum, AccessPurposeSchema, AccessRefusalSchema } from "./access-evaluator.js";
 import { SharingClassSchema, SourceDomainSchema } from "./camera.js";
 
 export const API_BASE_PATH = "/api/v1";
@@ -27,8 +28,11 @@ export const ApiErrorCodeSchema = z.enum([
 ]);
 export type ApiErrorCode = z.infer<typeof ApiErrorCodeSchema>;
 
-/** Why a play ticket was refused (403). Classified cameras are answered 404: their existence is not disclosed. */
-export const RefusalReasonSchema = z.enum(["CONDITIONAL_NEEDS_APPLICATION", "NOT_SHARED", "MEDIA_USE_REQUIRED"]);
+/**
+ * Why a play ticket was refused (403): the access evaluator's refusal codes (contract/access-evaluator.ts), the same
+ * set the console's lock badges use. Classified cameras are answered 404: their existence is not disclosed.
+ */
+export const RefusalReasonSchema = AccessRefusalSchema.meta({ id: "RefusalReason" });
 export type RefusalReason = z.infer<typeof RefusalReasonSchema>;
 
 export const ApiErrorSchema = z
@@ -217,7 +221,7 @@ export type ChangesPage = z.infer<typeof ChangesPageSchema>;
 // ── Entitlements ────────────────────────────────────────────────────────────────────────────────────────────
 
 /** Why a user may view: the access model's bases (issue 5 adds APPLICATION and GRANT rules). */
-export const AccessBasisSchema = z.enum(["OWN_DEPARTMENT", "UNCONDITIONAL", "APPLICATION", "GRANT", "MEDIA_GRANT"]).meta({ id: "AccessBasis" });
+export const AccessBasisSchema = AccessBasisEnum.meta({ id: "AccessBasis" });
 export type AccessBasis = z.infer<typeof AccessBasisSchema>;
 
 export const EntitlementScopeSchema = z
@@ -453,7 +457,14 @@ export type GrantPolicy = z.infer<typeof GrantPolicySchema>;
 
 // ── Play tickets ────────────────────────────────────────────────────────────────────────────────────────────
 
-export const PlayTicketRequestSchema = z.object({ cameraId: GbIdSchema, profile: StreamProfileSchema }).meta({ id: "PlayTicketRequest" });
+export const PlayTicketRequestSchema = z
+  .object({
+    cameraId: GbIdSchema,
+    profile: StreamProfileSchema,
+    /** `live` (default): a wall tile. `program`: the media program output — a media-use camera or a media grant. */
+    purpose: AccessPurposeSchema.meta({ id: "AccessPurpose" }).optional(),
+  })
+  .meta({ id: "PlayTicketRequest" });
 export type PlayTicketRequest = z.infer<typeof PlayTicketRequestSchema>;
 
 export const PlayTicketSchema = z

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { AccessClock } from "./access-clock.js";
-import type { AccessRule } from "./access-decision.js";
+import type { AccessRule } from "../../contract/access-evaluator.js";
 import { GrantTimer, timedRules, warningsDue, type WarningMinutes } from "./grant-timer.js";
 
 const MIN = 60_000;

@@ -2,7 +2,7 @@
 // before an end and reports the end itself, once each, whether or not the platform is reachable. Policy is pure
 // (warningsDue); the class only keeps what was already said and ticks.
 import type { AccessClock } from "./access-clock.js";
-import type { AccessRule } from "./access-decision.js";
+import type { AccessRule } from "../../contract/access-evaluator.js";
 
 export const WARNING_MINUTES = [10, 5, 1] as const;
 export type WarningMinutes = (typeof WARNING_MINUTES)[number];

@@ -118,11 +118,9 @@ export class ConsoleCore {
       openProgramOutput: async ({ tile }) => {
         const cameraId = wall.current.tiles[tile];
         if (!cameraId) throw new CoreError("TILE_EMPTY", `tile ${tile} has no camera`);
-        const camera = platform.view(cameraId);
-        if (!camera.access.allowed || (!camera.mediaUse && camera.access.basis !== "MEDIA_GRANT")) {
-          throw new CoreError("ACCESS_DENIED", `[MEDIA_USE_REQUIRED] program output: camera ${cameraId} is not cleared for media use and no media grant covers it`);
-        }
-        record("program.open", { cameraId, basis: camera.access.basis, detail: { tile } });
+        const access = platform.accessFor(cameraId, "program");
+        if (!access.allowed) throw new CoreError("ACCESS_DENIED", `[${access.reason}] program output: camera ${cameraId} is not cleared for media use and no media grant covers it`);
+        record("program.open", { cameraId, basis: access.basis, detail: { tile } });
         if (!deps.openProgramWindow) return { opened: false };
         deps.openProgramWindow(tile);
         return { opened: true };

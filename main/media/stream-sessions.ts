@@ -3,7 +3,7 @@
 // (channel, session, deadline = when access or ticket ends). Sessions whose tile no longer shows their camera, or
 // whose access is gone, are revoked at the relay, so main's wall and access rules stay the truth.
 import { randomUUID } from "node:crypto";
-import type { AccessBasis } from "../../contract/catalog-view.js";
+import type { AccessBasis, AccessPurpose } from "../../contract/access-evaluator.js";
 import type { StreamEndReason, StreamTicket } from "../../contract/console-api.js";
 import type { PlayTicket, StreamProfile } from "../../contract/platform-api.js";
 import type { WallState } from "../../contract/wall.js";
@@ -93,22 +93,25 @@ export class StreamSessions {
       this.deps.events?.refused(cameraId, tile, camera.access.reason);
       throw new CoreError("ACCESS_DENIED", `[${camera.access.reason}] camera ${cameraId} is locked`);
     }
-    // Media live coverage: only cameras cleared for media use, or under a media grant, go to the program output.
-    if (output === "program" && !camera.mediaUse && camera.access.basis !== "MEDIA_GRANT") {
-      this.deps.events?.refused(cameraId, tile, "MEDIA_USE_REQUIRED");
-      throw new CoreError("ACCESS_DENIED", `[MEDIA_USE_REQUIRED] program output: camera ${cameraId} is not cleared for media use and no media grant covers it`);
+    // Media live coverage: the program output is its own purpose (a media-use camera or a media grant), decided by
+    // the same evaluator; its session lives on the basis that allows the program, and the platform decides again.
+    const access = output === "program" ? this.deps.platform.accessFor(cameraId, "program") : camera.access;
+    if (!access.allowed) {
+      this.deps.events?.refused(cameraId, tile, access.reason);
+      const what = output === "program" ? "program output: camera" : "camera";
+      throw new CoreError("ACCESS_DENIED", `[${access.reason}] ${what} ${cameraId} is locked`);
     }
     if (this.deps.relay.currentStatus.state === "down") {
       throw new CoreError("RELAY_UNAVAILABLE", `the relay is down: ${this.deps.relay.currentStatus.lastError ?? "unknown"}`);
     }
     const profile = output === "program" ? "main" : profileFor(wall, tile);
     const channel = `${cameraId}_${profile}`;
-    const ticket = await this.ticketFor(channel, cameraId, profile, camera.access.validUntil);
+    const ticket = await this.ticketFor(channel, cameraId, profile, access.validUntil, output === "program" ? "program" : "live");
 
     const now = this.now;
     const capAt = now + (this.deps.maxTtlMs ?? MAX_TICKET_TTL_MS);
     const ends = [capAt];
-    if (camera.access.validUntil !== null) ends.push(camera.access.validUntil);
+    if (access.validUntil !== null) ends.push(access.validUntil);
     if (ticket.validUntil) ends.push(Date.parse(ticket.validUntil));
     if (Math.min(...ends) <= now) {
       // Only an old ticket (platform unreachable) can end before the access does: no dead token is minted.
@@ -121,8 +124,8 @@ export class StreamSessions {
       channel,
       profile,
       output,
-      basis: camera.access.basis,
-      refId: camera.access.refId,
+      basis: access.basis,
+      refId: access.refId,
       deadline: Math.min(...ends),
       capAt,
     };
@@ -148,15 +151,16 @@ export class StreamSessions {
    * The platform ticket behind a channel. A still-valid one is reused, so a tile can open a camera the relay already
    * pulls even while the platform API is unreachable (the media servers keep streaming).
    */
-  private async ticketFor(channel: string, cameraId: string, profile: StreamProfile, accessEnd: number | null): Promise<PlayTicket> {
+  private async ticketFor(channel: string, cameraId: string, profile: StreamProfile, accessEnd: number | null, purpose: AccessPurpose): Promise<PlayTicket> {
     const known = this.tickets.get(channel);
+    // The program output always asks the platform (the authority on media use); a live ticket is reused.
     // A ticket issued under an access basis that ended earlier (before an extension, or under another grant) would
     // cut the new session at that old end: ask for a new one.
     const knownEnd = known?.validUntil ? Date.parse(known.validUntil) : null;
     const coversAccess = knownEnd === null || (accessEnd !== null && knownEnd >= accessEnd);
-    if (known && coversAccess && Date.parse(known.expiresAt) - this.now > TICKET_REUSE_MARGIN_MS) return known;
+    if (purpose === "live" && known && coversAccess && Date.parse(known.expiresAt) - this.now > TICKET_REUSE_MARGIN_MS) return known;
     try {
-      return await this.fetchTicket(channel, cameraId, profile);
+      return await this.fetchTicket(channel, cameraId, profile, purpose);
     } catch (err) {
       // Platform unreachable, but the relay still has this upstream: keep serving it under the old ticket's rules.
       if (known && err instanceof CoreError && err.code === "PLATFORM_UNREACHABLE") return known;
@@ -165,11 +169,17 @@ export class StreamSessions {
   }
 
   /** A new platform ticket for a channel; the relay pulls with its URL from its next (re)connect on. */
-  private async fetchTicket(channel: string, cameraId: string, profile: StreamProfile): Promise<PlayTicket> {
-    const ticket = await this.deps.platform.playTicket(cameraId, profile);
+  private async fetchTicket(channel: string, cameraId: string, profile: StreamProfile, purpose: AccessPurpose = "live"): Promise<PlayTicket> {
+    // A program ticket also serves live viewers of the channel (program output needs more than live view).
+    const ticket = await this.deps.platform.playTicket(cameraId, profile, purpose);
     this.tickets.set(channel, ticket);
     this.deps.relay.ensureSource(channel, upstreamSource(ticket.urls));
     return ticket;
+  }
+
+  /** The decision a session lives on: the program output's own purpose, or live view. */
+  private accessOf(session: StreamSession) {
+    return this.deps.platform.accessFor(session.cameraId, session.output === "program" ? "program" : "live");
   }
 
   close(sessionId: string, reason: StreamEndReason | null = null): boolean {
@@ -200,7 +210,7 @@ export class StreamSessions {
     for (const session of [...this.sessions.values()]) {
       let allowed = false;
       try {
-        allowed = this.deps.platform.view(session.cameraId).access.allowed;
+        allowed = this.accessOf(session).allowed;
       } catch {
         allowed = false;
       }
@@ -229,7 +239,7 @@ export class StreamSessions {
     for (const session of this.sessions.values()) {
       let access;
       try {
-        access = this.deps.platform.view(session.cameraId).access;
+        access = this.accessOf(session);
       } catch {
         continue;
       }

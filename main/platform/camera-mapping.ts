@@ -4,6 +4,18 @@ import type { PlatformCamera } from "../../contract/platform-api.js";
 
 /** Most cameras have no mask: they share one frozen empty list (100,000 records in memory). */
 const NO_MASKS: Camera["privacyMasks"] = Object.freeze([]) as unknown as Camera["privacyMasks"];
+/** Region paths repeat for every camera of a county: one frozen list per path. */
+const regionCodeLists = new Map<string, string[]>();
+
+function regionCodesOf(path: PlatformCamera["regionPath"]): string[] {
+  const key = path.map((node) => node.code).join("/");
+  let codes = regionCodeLists.get(key);
+  if (!codes) {
+    codes = Object.freeze(path.map((node) => node.code)) as string[];
+    regionCodeLists.set(key, codes);
+  }
+  return codes;
+}
 
 export function toConsoleCamera(record: PlatformCamera): Camera {
   // The county-level division: the deepest 6-digit node of the region path (grass-roots 8-digit nodes roll up to it).
@@ -13,6 +25,7 @@ export function toConsoleCamera(record: PlatformCamera): Camera {
     name: record.name,
     civilCode: record.civilCode.slice(0, 6).padEnd(6, "0"),
     regionName: county.name,
+    regionCodes: regionCodesOf(record.regionPath),
     domain: record.domain,
     ownerDepartmentId: record.ownerDepartment.id,
     ownerDepartment: record.ownerDepartment.name,

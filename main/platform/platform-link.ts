@@ -1,6 +1,6 @@
 // Runs in main. The console's link to the central platform: the session (login, resume, logout), the synced
 // catalog with favorites, the access rules from the entitlement feed, and play tickets. One instance per console.
-import type { CameraPage, CameraView, CatalogFilters, CatalogTree } from "../../contract/catalog-view.js";
+import type { CameraAccess, CameraPage, CameraView, CatalogFilters, CatalogTree } from "../../contract/catalog-view.js";
 import type { PlatformStatus, SessionState } from "../../contract/console-api.js";
 import {
   PlatformInfoSchema,
@@ -25,7 +25,8 @@ import {
   type StreamProfile,
 } from "../../contract/platform-api.js";
 import type { SourceDomain } from "../../contract/camera.js";
-import { decideAccess, type AccessRule, type AccessSubject } from "../access/access-decision.js";
+import { accessRulesOf, type AccessPurpose, type AccessRule, type AccessSubject } from "../../contract/access-evaluator.js";
+import { cameraAccess } from "../access/camera-access.js";
 import type { CatalogIndex } from "../catalog/catalog-index.js";
 import type { CatalogStore } from "../catalog/catalog-store.js";
 import { CoreError } from "../core/core-error.js";
@@ -278,7 +279,18 @@ export class PlatformLink {
   view(id: string): CameraView {
     const camera = this.deps.index.get(id);
     if (!camera) throw new CoreError("UNKNOWN_CAMERA", `camera ${id} is not in the catalog`);
-    return { ...camera, favorite: this.favorites.has(id), access: decideAccess(camera, this.subject, this.rules, this.now) };
+    const subject = this.subject;
+    const now = this.now;
+    const access = cameraAccess(camera, subject, this.rules, now);
+    const programOutput = access.allowed && cameraAccess(camera, subject, this.rules, now, "program").allowed;
+    return { ...camera, favorite: this.favorites.has(id), access, programOutput };
+  }
+
+  /** The decision for one purpose (the program output asks for `program`). */
+  accessFor(id: string, purpose: AccessPurpose): CameraAccess {
+    const camera = this.deps.index.get(id);
+    if (!camera) throw new CoreError("UNKNOWN_CAMERA", `camera ${id} is not in the catalog`);
+    return cameraAccess(camera, this.subject, this.rules, this.now, purpose);
   }
 
   tree(filters?: CatalogFilters): CatalogTree {
@@ -305,8 +317,8 @@ export class PlatformLink {
     return this.view(cameraId);
   }
 
-  async playTicket(cameraId: string, profile: StreamProfile): Promise<PlayTicket> {
-    return this.platformCall(() => this.client.call("playTicket", { body: { cameraId, profile } }));
+  async playTicket(cameraId: string, profile: StreamProfile, purpose: AccessPurpose = "live"): Promise<PlayTicket> {
+    return this.platformCall(() => this.client.call("playTicket", { body: { cameraId, profile, ...(purpose === "live" ? {} : { purpose }) } }));
   }
 
   // ---- applications and emergency grants: the platform decides, the console asks ----
@@ -395,16 +407,7 @@ export class PlatformLink {
 }
 
 function toRules(set: EntitlementSet): AccessRule[] {
-  return set.entitlements.map((e) => ({
-    id: e.id,
-    basis: e.basis,
-    scope: e.scope,
-    validFrom: e.validFrom ? Date.parse(e.validFrom) : null,
-    validUntil: e.validUntil ? Date.parse(e.validUntil) : null,
-    requiresMediaUse: e.requiresMediaUse,
-    classes: e.classes,
-    refId: e.refId,
-  }));
+  return accessRulesOf(set.entitlements);
 }
 
 /** Maps a platform failure to what the console tells the user. */
@@ -420,7 +423,7 @@ export function toCoreError(err: unknown): CoreError {
       case "FORBIDDEN":
         // A refused play ticket names its reason; a refused action (wrong role) does not.
         if (!err.reason) return new CoreError("FORBIDDEN", err.message);
-        return new CoreError("ACCESS_DENIED", `[${err.reason === "CONDITIONAL_NEEDS_APPLICATION" ? "NEEDS_APPLICATION" : err.reason}] ${err.message}`);
+        return new CoreError("ACCESS_DENIED", `[${err.reason}] ${err.message}`);
       case "CONFLICT":
         return new CoreError("CONFLICT", err.message);
       case "BAD_REQUEST":

@@ -2,11 +2,8 @@
 // (own department, unconditional sharing) and the rules approved applications and active grants add (pure: the
 // records come from the caller).
 import type { AccessScope, Application, Entitlement, EntitlementSet, Grant, Role } from "../../contract/platform-api.js";
+import { isMediaOnly } from "../../contract/access-evaluator.js";
 import { grantClasses } from "./grant-policy.js";
-
-export function isMediaOnly(roles: readonly Role[]): boolean {
-  return roles.length > 0 && roles.every((r) => r === "media");
-}
 
 export function standingRules(departmentId: string, roles: readonly Role[]): Entitlement[] {
   // Media staff may only use cameras flagged for media use (or a media grant, which carries no such limit).

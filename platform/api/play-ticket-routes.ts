@@ -1,19 +1,19 @@
 // Runs in the platform API. Play tickets: the access decision over the department's full rule set (standing rules,
 // approved applications, active grants), then short-lived tokenized media URLs cut at the deciding rule's end.
 import { randomUUID } from "node:crypto";
-import type { PlayTicket, StreamProfile } from "../../contract/platform-api.js";
+import type { PlayTicket, RefusalReason, StreamProfile } from "../../contract/platform-api.js";
 import { departmentRuleSet } from "../access/rule-set.js";
-import { decideView } from "../access/view-decision.js";
+import { decideTicketAccess } from "../access/camera-decision.js";
 import { mediaStreamPath, mintMediaTicket } from "../media/media-ticket.js";
 import { ApiFailure } from "./api-failure.js";
 import type { PlatformServices } from "./platform-services.js";
 import type { RouteHandlers } from "./route-binding.js";
 
-const REFUSALS = {
-  CONDITIONAL_NEEDS_APPLICATION: "conditionally shared camera: your department needs an approved application",
+const REFUSALS: Record<RefusalReason, string> = {
+  NEEDS_APPLICATION: "conditionally shared camera: your department needs an approved application",
   NOT_SHARED: "camera not shared: only its own department, or a special time-limited authorization, may open it",
-  MEDIA_USE_REQUIRED: "media staff may only open cameras cleared for media use, or under a media grant",
-} as const;
+  MEDIA_USE_REQUIRED: "media use (media staff, the program output) needs a camera cleared for media use or a media grant",
+};
 
 export function playTicketHandlers(s: PlatformServices): Pick<RouteHandlers, "playTicket"> {
   return {
@@ -24,7 +24,7 @@ export function playTicketHandlers(s: PlatformServices): Pick<RouteHandlers, "pl
       const now = s.now();
       // The same rules GET /entitlements gives; the ticket's validUntil is the end of the rule that allowed it.
       const rules = (await departmentRuleSet(s, auth.departmentId, auth.roles, now)).entitlements;
-      const decision = decideView(rules, camera, now);
+      const decision = decideTicketAccess(rules, camera, { departmentId: auth.departmentId, roles: auth.roles }, body.purpose ?? "live", now);
       if (!decision.allowed) throw new ApiFailure(403, "FORBIDDEN", REFUSALS[decision.reason], { reason: decision.reason });
       if (!camera.profiles.includes(body.profile)) throw new ApiFailure(404, "NOT_FOUND", `camera ${camera.id} has no ${body.profile} stream`);
       if (camera.status !== "ONLINE") throw new ApiFailure(409, "CAMERA_OFFLINE", `camera ${camera.id} is offline since ${camera.statusChangedAt}`);

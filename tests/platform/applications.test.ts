@@ -136,7 +136,7 @@ describe("applications", () => {
   });
 
   it("approves part: the applicant's department gets an APPLICATION rule for those cameras, and tickets", async () => {
-    expect((await ticket("operator", CONDITIONAL)).body.error).toMatchObject({ code: "FORBIDDEN", reason: "CONDITIONAL_NEEDS_APPLICATION" });
+    expect((await ticket("operator", CONDITIONAL)).body.error).toMatchObject({ code: "FORBIDDEN", reason: "NEEDS_APPLICATION" });
     const before = await entitlements("operator");
     const commanderBefore = await entitlements("commander");
     const ops = await captureEvents(f, "520302-skynet");
@@ -165,8 +165,8 @@ describe("applications", () => {
     const t = ok(PlayTicketSchema, await ticket("operator", CONDITIONAL));
     expect(t).toMatchObject({ basis: "APPLICATION", validUntil: decided.decision?.validUntil });
     // The camera left out of the approval stays closed; so does the commander's access.
-    expect((await ticket("operator", CONDITIONAL_2)).body.error?.reason).toBe("CONDITIONAL_NEEDS_APPLICATION");
-    expect((await ticket("commander", CONDITIONAL)).body.error?.reason).toBe("CONDITIONAL_NEEDS_APPLICATION");
+    expect((await ticket("operator", CONDITIONAL_2)).body.error?.reason).toBe("NEEDS_APPLICATION");
+    expect((await ticket("commander", CONDITIONAL)).body.error?.reason).toBe("NEEDS_APPLICATION");
   });
 
   it("answers 409 to a second decision", async () => {
@@ -198,7 +198,7 @@ describe("applications", () => {
     // The first approval (3 days from early October) has ended: its rule is gone and tickets are refused.
     const set = await entitlements("operator");
     expect(set.entitlements.some((e) => e.basis === "APPLICATION")).toBe(false);
-    expect((await ticket("operator", CONDITIONAL)).body.error?.reason).toBe("CONDITIONAL_NEEDS_APPLICATION");
+    expect((await ticket("operator", CONDITIONAL)).body.error?.reason).toBe("NEEDS_APPLICATION");
     // The sweeper records the end and tells the department.
     const ops = await captureEvents(f, "520302-skynet");
     await f.platform.services.sweeper.sweep();

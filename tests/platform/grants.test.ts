@@ -76,7 +76,7 @@ describe("emergency grants", () => {
   });
 
   it("opens a break-glass grant over conditional cameras at once", async () => {
-    expect((await ticket("commander", CONDITIONAL)).body.error?.reason).toBe("CONDITIONAL_NEEDS_APPLICATION");
+    expect((await ticket("commander", CONDITIONAL)).body.error?.reason).toBe("NEEDS_APPLICATION");
     const before = await entitlements("commander");
     const all = await captureEvents(f, "city-emergency");
     const ops = await captureEvents(f, "520302-skynet");
@@ -199,7 +199,7 @@ describe("emergency grants", () => {
     expect(Date.parse(revoked.validUntil ?? "")).toBeLessThanOrEqual(Date.now() + f.clock.offsetMs);
     expect(all.events).toContainEqual({ type: "grant", grantId: breakGlass.id, status: "revoked", validUntil: revoked.validUntil });
     expect((await entitlements("commander")).entitlements.some((e) => e.refId === breakGlass.id)).toBe(false);
-    expect((await ticket("commander", CONDITIONAL)).body.error?.reason).toBe("CONDITIONAL_NEEDS_APPLICATION");
+    expect((await ticket("commander", CONDITIONAL)).body.error?.reason).toBe("NEEDS_APPLICATION");
     expect((await as("commander").post("/emergency/grants/revoke", { grantId: breakGlass.id, reason: "再次撤销" })).status).toBe(409);
     expect((await as("commander").post("/emergency/grants/extend", { grantId: breakGlass.id, minutes: 10, reason: "延长" })).status).toBe(409);
   });

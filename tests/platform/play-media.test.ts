@@ -50,7 +50,7 @@ describe("entitlements and play tickets", () => {
     expect(notShared.status).toBe(403);
     expect(notShared.body.error).toMatchObject({ code: "FORBIDDEN", reason: "NOT_SHARED" });
     const conditional = await ticket(pick((c) => c.sharingClass === "CONDITIONAL").id, cmd.accessToken);
-    expect(conditional.body.error?.reason).toBe("CONDITIONAL_NEEDS_APPLICATION");
+    expect(conditional.body.error?.reason).toBe("NEEDS_APPLICATION");
     // The operator's own department owns conditional skynet cameras: allowed on that basis.
     const op = await f.login("operator");
     const own = await ticket(pick((c) => c.ownerDepartment.id === "520302-skynet" && c.sharingClass !== "UNCONDITIONAL").id, op.accessToken);
@@ -63,6 +63,19 @@ describe("entitlements and play tickets", () => {
     const bad = await f.call("POST", "/play-tickets", { token: op.accessToken, body: { cameraId: "123", profile: "hd" } });
     expect(bad.status).toBe(400);
     expect(bad.body.error?.message).toMatch(/body\.cameraId.*body\.profile/);
+  });
+
+  it("decides the program output as its own purpose: media use or a media grant, for any role", async () => {
+    const op = await f.login("operator");
+    const ticket = (cameraId: string, purpose?: "live" | "program") => f.call("POST", "/play-tickets", { token: op.accessToken, body: { cameraId, profile: "main", ...(purpose ? { purpose } : {}) } });
+    const plain = pick((c) => c.sharingClass === "UNCONDITIONAL" && !c.mediaUse).id;
+    expect((await ticket(plain)).status).toBe(200);
+    const refused = await ticket(plain, "program");
+    expect(refused.status).toBe(403);
+    expect(refused.body.error).toMatchObject({ code: "FORBIDDEN", reason: "MEDIA_USE_REQUIRED" });
+    expect((await ticket(pick((c) => c.sharingClass === "UNCONDITIONAL" && c.mediaUse).id, "program")).status).toBe(200);
+    const bad = await f.call("POST", "/play-tickets", { token: op.accessToken, body: { cameraId: plain, profile: "main", purpose: "broadcast" } });
+    expect(bad.status).toBe(400);
   });
 
   it("streams real FLV over HTTP and WS with a ticket, and refuses a bad ticket", async () => {

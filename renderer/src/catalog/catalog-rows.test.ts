@@ -23,6 +23,7 @@ function cam(n: number, over: Partial<CameraView> = {}): CameraView {
     civilCode: "520302",
     regionName: "红花岗区",
     domain: "xueliang",
+    regionCodes: ["52", "5203", "520302"],
     ownerDepartmentId: "dept-police",
     ownerDepartment: "市公安局",
     sharingClass: "UNCONDITIONAL",
@@ -35,6 +36,7 @@ function cam(n: number, over: Partial<CameraView> = {}): CameraView {
     privacyMasks: [],
     favorite: false,
     access: { allowed: true, basis: "UNCONDITIONAL", validUntil: null, refId: null },
+    programOutput: false,
     ...over,
   };
 }

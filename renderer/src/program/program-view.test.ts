@@ -30,14 +30,13 @@ describe("programOutputUrl", () => {
 });
 
 describe("offersProgramOutput", () => {
-  it("needs a media-use camera or a media grant", () => {
-    expect(offersProgramOutput({ mediaUse: true }, null, "playing")).toBe(true);
-    expect(offersProgramOutput({ mediaUse: false }, { basis: "MEDIA_GRANT", refId: "M-1" }, "playing")).toBe(true);
-    expect(offersProgramOutput({ mediaUse: false }, { basis: "GRANT", refId: "G-1" }, "playing")).toBe(false);
-    expect(offersProgramOutput(undefined, null, "connecting")).toBe(false);
+  it("follows main's decision for the program purpose", () => {
+    expect(offersProgramOutput({ programOutput: true }, "playing")).toBe(true);
+    expect(offersProgramOutput({ programOutput: false }, "playing")).toBe(false);
+    expect(offersProgramOutput(undefined, "connecting")).toBe(false);
   });
   it("is not offered for locked or ended tiles", () => {
-    expect(offersProgramOutput({ mediaUse: true }, null, "locked")).toBe(false);
-    expect(offersProgramOutput({ mediaUse: true }, null, "expired")).toBe(false);
+    expect(offersProgramOutput({ programOutput: true }, "locked")).toBe(false);
+    expect(offersProgramOutput({ programOutput: true }, "expired")).toBe(false);
   });
 });

@@ -2,7 +2,7 @@
 // ?k=<secret>&view=program&tile=N. Which page the URL asks for, the URL that opens one, and when a tile offers it.
 import type { CameraView } from "../../../contract/catalog-view.js";
 import { TileIndexSchema } from "../../../contract/wall.js";
-import type { TileAccess, TileState } from "../player/tile-stream.js";
+import type { TileState } from "../player/tile-stream.js";
 
 export type PageView = { view: "console" } | { view: "program"; tile: number | null };
 
@@ -26,10 +26,10 @@ export function programWindowName(tile: number): string {
 }
 
 /**
- * The tile offers a program output when its camera is flagged for media use or its ticket is a media grant (main
- * decides for good), and it is not locked or ended.
+ * The tile offers a program output when main's access evaluator clears its camera for the program purpose (a
+ * media-use camera or a media grant; main and the platform decide again on open), and it is not locked or ended.
  */
-export function offersProgramOutput(camera: Pick<CameraView, "mediaUse"> | undefined, access: TileAccess | null, state: TileState): boolean {
+export function offersProgramOutput(camera: Pick<CameraView, "programOutput"> | undefined, state: TileState): boolean {
   if (state === "locked" || state === "expired" || state === "idle") return false;
-  return camera?.mediaUse === true || access?.basis === "MEDIA_GRANT";
+  return camera?.programOutput === true;
 }

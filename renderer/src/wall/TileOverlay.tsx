@@ -42,7 +42,7 @@ export function TileOverlay({ index, cameraId, camera, status, stream, upstream 
               {camera ? camera.name : t("tile.unknownCamera", { id: cameraId })}
             </span>
             {camera && <span className="tile__region">{camera.regionName}</span>}
-            {offersProgramOutput(camera, status.access, status.state) && (
+            {offersProgramOutput(camera, status.state) && (
               <button
                 type="button"
                 className="tile__program"

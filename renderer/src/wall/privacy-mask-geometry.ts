@@ -1,6 +1,8 @@
 // Runs in the renderer (pure). Where a privacy mask lands on screen: the video is drawn `object-fit: contain`, so
 // the picture is a letterboxed rectangle inside its box, and a mask's normalized points map into that rectangle.
+import { isMediaOnly } from "../../../contract/access-evaluator.js";
 import type { Camera } from "../../../contract/camera.js";
+import type { Role } from "../../../contract/platform-api.js";
 
 export type Rect = { x: number; y: number; width: number; height: number };
 export type PrivacyMask = Camera["privacyMasks"][number];
@@ -20,8 +22,8 @@ export function maskPoints(mask: PrivacyMask, picture: Rect): string {
 }
 
 /** Masks are drawn on the program output always, and on the wall for users whose only role is media. */
-export function masksApply(output: "wall" | "program", roles: readonly string[]): boolean {
-  return output === "program" || (roles.length > 0 && roles.every((r) => r === "media"));
+export function masksApply(output: "wall" | "program", roles: readonly Role[]): boolean {
+  return output === "program" || isMediaOnly(roles);
 }
 
 const round = (n: number): number => Math.round(n * 10) / 10;
