@@ -5,7 +5,7 @@ import type { Configuration } from "electron-builder";
 import type { FuseOptionsV1 } from "app-builder-lib";
 
 const fuses: Required<Omit<FuseOptionsV1, "resetAdHocDarwinSignature">> & Pick<FuseOptionsV1, "resetAdHocDarwinSignature"> = {
-  // The relay runs as an Electron utilityProcess, so ELECTRON_RUN_AS_NODE is never needed.
+  // The relay and the demo platform run as Electron utility processes, so ELECTRON_RUN_AS_NODE is never needed.
   runAsNode: false,
   enableCookieEncryption: true,
   enableNodeOptionsEnvironmentVariable: false,
@@ -23,8 +23,19 @@ const config: Configuration = {
   productName: "Vigil",
   copyright: "Vigil",
   directories: { output: "release", buildResources: "build" },
-  files: ["dist/main/**", "dist/preload/**", "dist/relay/**", "dist/renderer/**", "package.json", "!**/*.map"],
-  // Demo clips travel outside the asar so the relay reads them as plain files.
+  files: [
+    "dist/main/**",
+    "dist/preload/**",
+    "dist/relay/**",
+    "dist/renderer/**",
+    // Demo mode (no VIGIL_PLATFORM_URL): the reference platform's API and demo media server, started as utility
+    // processes (main/shell/electron/utility-platform-launcher.ts). Its dev tools (platform-run, build-openapi) stay out.
+    "dist/platform/platform-main.cjs",
+    "dist/platform/media-main.cjs",
+    "package.json",
+    "!**/*.map",
+  ],
+  // Demo clips travel outside the asar so the relay and the demo media server read them as plain files.
   extraResources: [{ from: "resources", to: "resources", filter: ["**/*"] }],
   asar: true,
   asarUnpack: ["**/node_modules/sqlite3/**"],

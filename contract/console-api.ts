@@ -132,6 +132,7 @@ export const ApiErrorCodeSchema = z.enum([
   "RATE_LIMITED",
   "PLATFORM_UNREACHABLE",
   "FORBIDDEN", // the user's roles do not allow this action (e.g. approving without the approver role)
+  "SELF_APPROVAL", // deciding or reviewing what the user asked for: another approver must
   "CONFLICT", // the record changed meanwhile (already decided, no longer active): reload it
   "TEST_CLOCK_DISABLED", // the controllable clock exists only when the console runs in test mode
   "INTERNAL",
@@ -261,11 +262,21 @@ export const consoleMethods = {
   reviewGrant: { params: GrantReviewSchema, result: GrantSchema },
   /** The local audit log (auditor and commander roles). */
   queryAudit: { params: AuditQuerySchema, result: AuditPageSchema },
-  /** Test mode only (VIGIL_TEST_CLOCK=1): moves the access clock forward; otherwise TEST_CLOCK_DISABLED. */
+  /**
+   * Test hook: moves the access clock forward. Only test builds have it (dist/test/, see TEST_HOOK_METHODS), and only
+   * with VIGIL_TEST_CLOCK=1 (otherwise TEST_CLOCK_DISABLED).
+   */
   advanceTestClock: { params: z.object({ ms: z.number().int().min(0).max(7 * 24 * 3600_000) }).strict(), result: AccessStateSchema },
 } as const;
 
 export type ConsoleMethodName = keyof typeof consoleMethods;
+
+/**
+ * Methods only a test build implements (scripts/build.mjs compiles them into dist/test/ and leaves them out of every
+ * bundle that ships); a production core answers them UNKNOWN_METHOD.
+ */
+export const TEST_HOOK_METHODS = ["advanceTestClock"] as const satisfies readonly ConsoleMethodName[];
+export type TestHookMethodName = (typeof TEST_HOOK_METHODS)[number];
 export type MethodParams<M extends ConsoleMethodName> = z.input<(typeof consoleMethods)[M]["params"]>;
 export type MethodResult<M extends ConsoleMethodName> = z.infer<(typeof consoleMethods)[M]["result"]>;
 

@@ -18,6 +18,8 @@ export const ApiErrorCodeSchema = z.enum([
   "TERMINAL_MISMATCH",
   "BAD_CREDENTIALS",
   "FORBIDDEN",
+  /** 403: the decider is the one who asked (an application's applicant, a grant's or an extension's requester). */
+  "SELF_APPROVAL",
   "NOT_FOUND",
   "CAMERA_OFFLINE",
   "CURSOR_EXPIRED",
@@ -66,16 +68,44 @@ export type Role = z.infer<typeof RoleSchema>;
 export const StreamProfileSchema = z.enum(["main", "sub"]);
 export type StreamProfile = z.infer<typeof StreamProfileSchema>;
 export const TerminalIdSchema = z.string().regex(/^[A-Za-z0-9._:-]{1,64}$/, "terminalId: 1-64 of [A-Za-z0-9._:-]");
+/** A console terminal's Ed25519 public key (contract/terminal-signature.ts), base64url of its 32 bytes. */
+export const TerminalKeySchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{43}$/, "terminalKey: base64url of a 32-byte Ed25519 public key")
+  .meta({ id: "TerminalKey" });
+/** An Ed25519 signature by the terminal's key, base64url of its 64 bytes. */
+export const TerminalSignatureSchema = z.string().regex(/^[A-Za-z0-9_-]{86}$/, "base64url of a 64-byte Ed25519 signature");
 
 // ── Auth ────────────────────────────────────────────────────────────────────────────────────────────────────
 
 export const LoginRequestSchema = z
-  .object({ username: z.string().min(1).max(64), password: z.string().min(1).max(256), terminalId: TerminalIdSchema })
+  .object({
+    username: z.string().min(1).max(64),
+    password: z.string().min(1).max(256),
+    terminalId: TerminalIdSchema,
+    /**
+     * The terminal's public key. The session's refresh token is then bound to it: every refresh must carry a proof
+     * signed with the private key, which never leaves the terminal. Without it the session cannot be refreshed (log
+     * in again when the access token expires). Also verifies the terminal's signed audit checkpoints.
+     */
+    terminalKey: TerminalKeySchema.optional().describe("the terminal's Ed25519 public key: refreshes of this session must be signed with its private key"),
+  })
   .meta({ id: "LoginRequest" });
 export type LoginRequest = z.infer<typeof LoginRequestSchema>;
 
 export const RefreshRequestSchema = z
-  .object({ refreshToken: z.string().min(1).max(512), terminalId: TerminalIdSchema })
+  .object({
+    refreshToken: z.string().min(1).max(512),
+    terminalId: TerminalIdSchema,
+    /**
+     * Ed25519 signature by the terminal key registered at login over "vigil-refresh.v1\n<terminalId>\n<refreshToken>".
+     * Required: a refresh without a valid proof is refused (401 TERMINAL_MISMATCH) and the session is revoked, since
+     * its refresh token is then in someone else's hands.
+     */
+    proof: TerminalSignatureSchema.optional().describe(
+      "Ed25519 signature by the terminal key over \"vigil-refresh.v1\\n<terminalId>\\n<refreshToken>\" (base64url); without a valid one the refresh is refused and the session revoked",
+    ),
+  })
   .meta({ id: "RefreshRequest" });
 export type RefreshRequest = z.infer<typeof RefreshRequestSchema>;
 
@@ -98,7 +128,7 @@ export const TokenPairSchema = z
     tokenType: z.literal("Bearer"),
     accessToken: z.string(),
     accessExpiresAt: IsoDateTime,
-    /** Rotated on every refresh; presenting an already rotated one revokes the session. Bound to terminalId. */
+    /** Rotated on every refresh; presenting an already rotated one revokes the session. Bound to the terminal key. */
     refreshToken: z.string(),
     refreshExpiresAt: IsoDateTime,
     me: MeSchema,
@@ -488,8 +518,14 @@ export const PlayTicketSchema = z
     /** The URLs open new sessions until then (reconnects included); fetch a new ticket after. */
     expiresAt: IsoDateTime,
     basis: AccessBasisSchema,
-    /** The media server cuts the stream here; null when the basis has no end. */
+    /** The end of the rule the ticket was decided on; null when the basis has no end. */
     validUntil: IsoDateTime.nullable(),
+    /**
+     * The media server cuts sessions opened with these URLs here: `validUntil`, or the ticket's lease end (a few
+     * minutes after issue) when sooner. Fetch a new ticket before then to play on: its lease carries the running
+     * session on. Revoking a grant, an application or the session cuts it earlier.
+     */
+    leaseUntil: IsoDateTime,
   })
   .meta({ id: "PlayTicket" });
 export type PlayTicket = z.infer<typeof PlayTicketSchema>;
@@ -506,6 +542,8 @@ export const AuditEventSchema = z
     cameraId: GbIdSchema.optional(),
     basis: AccessBasisSchema.optional(),
     detail: z.record(z.string(), z.union([z.string().max(1024), z.number(), z.boolean(), z.null()])).optional(),
+    /** The event's place in its terminal's hash chain (1, 2, …), so an auditor can compare chains. */
+    seq: z.number().int().positive().optional(),
     /** The console's hash chain (issue 5), stored as sent. */
     prevHash: z.string().max(128).optional(),
     hash: z.string().max(128).optional(),
@@ -513,12 +551,75 @@ export const AuditEventSchema = z
   .meta({ id: "AuditEvent" });
 export type AuditEvent = z.infer<typeof AuditEventSchema>;
 
+/**
+ * An event with this action is a checkpoint: the terminal's signed statement of its chain so far (issue 10). Taken
+ * every AUDIT_CHECKPOINT_EVERY records, every few minutes and at a clean shutdown; uploaded like any event. The
+ * platform verifies the signature with the terminal key of the uploading session and keeps the checkpoint, so a
+ * chain rewritten or cut short on the console disagrees with what the platform holds.
+ */
+export const AUDIT_CHECKPOINT_ACTION = "audit.checkpoint";
+/** A console checkpoints at least this often (records); a longer unsigned tail is itself a finding. */
+export const AUDIT_CHECKPOINT_EVERY = 100;
+export const AuditCheckpointDetailSchema = z
+  .object({
+    /** The last record covered (the one just before the checkpoint), and its hash. */
+    seq: z.number().int().nonnegative(),
+    hash: z.string().regex(/^[0-9a-f]{64}$/),
+    /** Records covered (1..seq). */
+    count: z.number().int().nonnegative(),
+    /** When the console signed, ms since epoch on its access clock. */
+    signedAt: z.number().int(),
+    /** The signing terminal key and its signature over contract/terminal-signature.ts checkpointMessage(). */
+    key: TerminalKeySchema,
+    sig: TerminalSignatureSchema,
+  })
+  .meta({ id: "AuditCheckpointDetail" });
+export type AuditCheckpointDetail = z.infer<typeof AuditCheckpointDetailSchema>;
+
 export const AUDIT_BATCH_MAX = 500;
 export const AuditBatchSchema = z.object({ events: z.array(AuditEventSchema).min(1).max(AUDIT_BATCH_MAX) }).meta({ id: "AuditBatch" });
 export const AuditBatchResultSchema = z
-  .object({ stored: z.number().int().nonnegative(), duplicates: z.array(z.uuid()) })
+  .object({
+    stored: z.number().int().nonnegative(),
+    duplicates: z.array(z.uuid()),
+    /**
+     * Present when the batch held checkpoints: the platform's acknowledgement of each. verified: its signature matches
+     * the terminal key this session registered at login.
+     */
+    checkpoints: z.array(z.object({ id: z.uuid(), seq: z.number().int().nonnegative(), verified: z.boolean() })).optional(),
+  })
   .meta({ id: "AuditBatchResult" });
 export type AuditBatchResult = z.infer<typeof AuditBatchResultSchema>;
+
+export const AuditChainQuerySchema = z.object({
+  terminalId: TerminalIdSchema,
+  afterSeq: z.coerce.number().int().min(0).optional().describe("events with a larger seq (default 0: from the start)"),
+  limit: z.coerce.number().int().min(1).optional().describe("default 1000; larger values are capped at 5000"),
+});
+export const AuditCheckpointSchema = AuditCheckpointDetailSchema.extend({
+  /** The checkpoint event's id and its own seq in the chain. */
+  id: z.uuid(),
+  eventSeq: z.number().int().positive(),
+  /** The signature matched the terminal key registered by the uploading session. */
+  verified: z.boolean(),
+  receivedAt: IsoDateTime,
+}).meta({ id: "AuditCheckpoint" });
+export type AuditCheckpoint = z.infer<typeof AuditCheckpointSchema>;
+export const AuditChainPageSchema = z
+  .object({
+    terminalId: z.string(),
+    /** The platform's copy of the terminal's chain, by seq (events uploaded without a seq are not listed). */
+    events: z.array(AuditEventSchema),
+    /** The checkpoints among these events, with the platform's verdict on each signature. */
+    checkpoints: z.array(AuditCheckpointSchema),
+    /** Pass as afterSeq for the next page; null on the last page. */
+    nextAfterSeq: z.number().int().nullable(),
+    /** Highest seq the platform holds for the terminal, and its latest verified checkpoint (null: none). */
+    lastSeq: z.number().int().nonnegative(),
+    latestCheckpoint: AuditCheckpointSchema.nullable(),
+  })
+  .meta({ id: "AuditChainPage" });
+export type AuditChainPage = z.infer<typeof AuditChainPageSchema>;
 
 // ── Calendar ────────────────────────────────────────────────────────────────────────────────────────────────
 
@@ -615,25 +716,26 @@ export const PLATFORM_ROUTES = {
   info: { method: "GET", path: "/info", summary: "Platform name, server time and (demo only) demo accounts", auth: false, response: PlatformInfoSchema, errors: [] },
   login: { method: "POST", path: "/auth/login", summary: "Log in from a terminal", auth: false, body: LoginRequestSchema, response: TokenPairSchema, errors: [401, 429] },
   refresh: { method: "POST", path: "/auth/refresh", summary: "Rotate the refresh token, get a new access token", auth: false, body: RefreshRequestSchema, response: TokenPairSchema, errors: [401] },
-  logout: { method: "POST", path: "/auth/logout", summary: "Revoke this session (its access and refresh tokens)", auth: true, response: LogoutResultSchema, errors: [] },
+  logout: { method: "POST", path: "/auth/logout", summary: "Revoke this session (its access and refresh tokens; the media server cuts its streams)", auth: true, response: LogoutResultSchema, errors: [] },
   me: { method: "GET", path: "/me", summary: "The logged-in user, department and roles", auth: true, response: MeSchema, errors: [] },
   snapshot: { method: "GET", path: "/catalog/snapshot", summary: "The catalog, paged in a stable order (by id)", auth: true, query: SnapshotQuerySchema, response: SnapshotPageSchema, errors: [410] },
   changes: { method: "GET", path: "/catalog/changes", summary: "Changes after a cursor; 410 when the cursor is older than retained history", auth: true, query: ChangesQuerySchema, response: ChangesPageSchema, errors: [410] },
   entitlements: { method: "GET", path: "/entitlements", summary: "What this user's department may view, on which basis, until when", auth: true, response: EntitlementSetSchema, errors: [] },
   events: { method: "GET", path: "/events", summary: "Server-sent events (catalog, camera-status, entitlement, grant, application); resumes after Last-Event-ID", auth: true, query: EventsQuerySchema, response: null, errors: [] },
-  playTicket: { method: "POST", path: "/play-tickets", summary: "A short-lived tokenized HTTP-FLV / WS-FLV URL for one camera", auth: true, body: PlayTicketRequestSchema, response: PlayTicketSchema, errors: [403, 404, 409] },
+  playTicket: { method: "POST", path: "/play-tickets", summary: "A short-lived tokenized HTTP-FLV / WS-FLV URL for one camera; its sessions end at leaseUntil unless renewed", auth: true, body: PlayTicketRequestSchema, response: PlayTicketSchema, errors: [403, 404, 409] },
   applications: { method: "GET", path: "/applications", summary: "Applications of your department (approvers: all)", auth: true, response: ApplicationListSchema, errors: [] },
   submitApplication: { method: "POST", path: "/applications", summary: "Apply for conditionally shared video; the answer is due in N working days", auth: true, body: ApplicationRequestSchema, response: ApplicationSchema, errors: [403] },
-  decideApplication: { method: "POST", path: "/applications/decision", summary: "Approver: approve all or part (with validity) or reject (with reason)", auth: true, body: ApplicationDecisionSchema, response: ApplicationSchema, errors: [403, 404, 409] },
+  decideApplication: { method: "POST", path: "/applications/decision", summary: "Approver (not the applicant): approve all or part (with validity) or reject (with reason)", auth: true, body: ApplicationDecisionSchema, response: ApplicationSchema, errors: [403, 404, 409] },
   incidents: { method: "GET", path: "/emergency/incidents", summary: "Declared incidents, newest first", auth: true, response: IncidentListSchema, errors: [] },
   grants: { method: "GET", path: "/emergency/grants", summary: "Emergency grants for your department (approvers, auditors: all)", auth: true, response: GrantListSchema, errors: [] },
   requestGrant: { method: "POST", path: "/emergency/grants", summary: "Commander: a time-limited grant (break-glass now, or special authorization awaiting the approver)", auth: true, body: GrantRequestSchema, response: GrantSchema, errors: [403, 404] },
-  decideGrant: { method: "POST", path: "/emergency/grants/decision", summary: "Approver: approve or refuse a pending special authorization or extension", auth: true, body: GrantDecisionSchema, response: GrantSchema, errors: [403, 404, 409] },
+  decideGrant: { method: "POST", path: "/emergency/grants/decision", summary: "Approver (not its requester): approve or refuse a pending special authorization or extension", auth: true, body: GrantDecisionSchema, response: GrantSchema, errors: [403, 404, 409] },
   extendGrant: { method: "POST", path: "/emergency/grants/extend", summary: "Extend an active grant (break-glass at once; special after approval)", auth: true, body: GrantExtendSchema, response: GrantSchema, errors: [403, 404, 409] },
-  reviewGrant: { method: "POST", path: "/emergency/grants/review", summary: "Approver: review a break-glass grant afterwards (note required)", auth: true, body: GrantReviewSchema, response: GrantSchema, errors: [403, 404, 409] },
+  reviewGrant: { method: "POST", path: "/emergency/grants/review", summary: "Approver (not its requester): review a break-glass grant afterwards (note required)", auth: true, body: GrantReviewSchema, response: GrantSchema, errors: [403, 404, 409] },
   revokeGrant: { method: "POST", path: "/emergency/grants/revoke", summary: "End a grant now (forced stop); its streams are cut", auth: true, body: GrantRevokeSchema, response: GrantSchema, errors: [403, 404, 409] },
   grantPolicy: { method: "GET", path: "/emergency/policy", summary: "Grant caps per incident level, answer deadline, media departments", auth: true, response: GrantPolicySchema, errors: [] },
   audit: { method: "POST", path: "/audit/events", summary: "Upload audit events; idempotent by event id", auth: true, body: AuditBatchSchema, response: AuditBatchResultSchema, errors: [413] },
+  auditChain: { method: "GET", path: "/audit/chain", summary: "Auditor: the platform's copy of a terminal's audit chain and its signed checkpoints, by seq", auth: true, query: AuditChainQuerySchema, response: AuditChainPageSchema, errors: [403] },
   workingDays: { method: "GET", path: "/calendar/working-days", summary: "Official working days (with 调休) between two dates, at most 366 days", auth: true, query: WorkingDaysQuerySchema, response: WorkingDaysSchema, errors: [] },
   dueDate: { method: "GET", path: "/calendar/due-date", summary: "The date N working days after a submission date", auth: true, query: DueDateQuerySchema, response: DueDateSchema, errors: [] },
   healthSummary: { method: "GET", path: "/health/summary", summary: "Online rate per department, domain and region", auth: true, response: HealthSummarySchema, errors: [] },

@@ -120,6 +120,10 @@ export const RELAY_ENV = {
   lingerMs: "VIGIL_RELAY_LINGER_MS",
   /** Optional: most viewers the relay serves at once; more are answered 503 (default 256). */
   maxViewers: "VIGIL_RELAY_MAX_VIEWERS",
+  /** Optional: most viewers one stream token's session may hold at once; more are answered 429 (default 4). */
+  maxViewersPerSession: "VIGIL_RELAY_MAX_VIEWERS_PER_SESSION",
+  /** Optional: most viewers one channel serves at once; more are answered 503 (default 32). */
+  maxViewersPerChannel: "VIGIL_RELAY_MAX_VIEWERS_PER_CHANNEL",
   /** Optional: an upstream with video that sends no keyframe for this long is reconnected (default 15000). */
   keyframeTimeoutMs: "VIGIL_RELAY_KEYFRAME_TIMEOUT_MS",
   /** Optional: path of the ffmpeg binary (RTSP/RTMP sources, H.265 transcoding). */

@@ -1,10 +1,28 @@
-// Runs in main (and `npm run platform`). Starts the reference platform as two child processes, API and demo media
-// server, so the API can be stopped and restarted (on the same port) while streams keep flowing.
-import { fork, type ChildProcess } from "node:child_process";
+// Runs in whoever starts the reference platform: the shells' platform launchers, `npm run platform`, tests and
+// benchmarks (never the console core, which sees only main/platform/platform-launcher.ts). Starts it as two
+// processes, API and demo media server, so the API can be stopped and restarted (on the same port) while streams
+// keep flowing. How a process is started is the caller's: a Node fork by default, an Electron utilityProcess in the
+// Electron shell (a packaged app has the RunAsNode fuse off, so it cannot fork its own binary as Node).
+import { fork } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { basename, join } from "node:path";
+import { createInterface } from "node:readline";
 import { isChildReady, PLATFORM_ENV } from "./platform-env.js";
+import { ensurePrivateDir, loadOrCreateSecretFile } from "./store/private-files.js";
+
+/** One started platform process, however it was started. */
+export interface PlatformChild {
+  readonly pid: number | undefined;
+  /** Messages the child sends (its ready message among them). */
+  onMessage(listener: (message: unknown) => void): void;
+  onExit(listener: (code: number | null, signal: string | null) => void): void;
+  /** Asks the child to stop (SIGTERM); `force` ends it at once (SIGKILL). */
+  kill(force: boolean): void;
+}
+
+/** Starts `script` with `env`; the child's output lines and start failures go to `onLog`. */
+export type PlatformChildStarter = (script: string, env: NodeJS.ProcessEnv, name: string, onLog: (line: string) => void) => PlatformChild;
 
 export interface EmbeddedPlatformOptions {
   dataDir: string;
@@ -24,6 +42,8 @@ export interface EmbeddedPlatformOptions {
   /** Child stdout/stderr lines (default: stderr of this process). */
   onLog?: (line: string) => void;
   startTimeoutMs?: number;
+  /** How a child is started (default: a Node fork with an IPC channel). */
+  startChild?: PlatformChildStarter;
 }
 
 export interface EmbeddedPlatform {
@@ -37,70 +57,98 @@ export interface EmbeddedPlatform {
   stop(): Promise<void>;
 }
 
+/** Sends each line a child writes to `onLog`. */
+export function forwardLines(stream: NodeJS.ReadableStream | null, onLog: (line: string) => void): void {
+  if (!stream) return;
+  createInterface({ input: stream, crlfDelay: Infinity }).on("line", (line) => {
+    if (line.trim()) onLog(line);
+  });
+}
+
+/** The default starter: a Node child of this process with a JSON IPC channel (the web shell, tests, `npm run platform`). */
+export const forkPlatformChild: PlatformChildStarter = (script, env, name, onLog) => {
+  const child = fork(script, [], { env, stdio: ["ignore", "pipe", "pipe", "ipc"], serialization: "json" });
+  // A failed spawn or kill is an 'error' event; unhandled, it would take the parent down with the child.
+  child.on("error", (err) => onLog(`${name}: ${err.message}`));
+  forwardLines(child.stdout, onLog);
+  forwardLines(child.stderr, onLog);
+  return {
+    get pid() {
+      return child.pid;
+    },
+    onMessage: (listener) => void child.on("message", listener),
+    onExit: (listener) => void child.once("exit", (code, signal) => listener(code, signal)),
+    kill: (force) => void child.kill(force ? "SIGKILL" : "SIGTERM"),
+  };
+};
+
 function defaultBundleDir(): string {
   // Bundled into dist/main/*.cjs or dist/platform/*.cjs; both find dist/platform.
   const here = typeof __dirname === "string" ? __dirname : process.cwd();
   return basename(here) === "platform" && existsSync(join(here, "platform-main.cjs")) ? here : join(here, "..", "platform");
 }
 
-/** The play-ticket key both children share; kept in the data dir so tickets survive restarts. */
+/** The play-ticket key both children share; kept in the data dir (0600) so tickets survive restarts. */
 function mediaKey(dataDir: string): string {
-  const file = join(dataDir, "media.key");
-  if (existsSync(file)) {
-    const key = readFileSync(file, "utf8").trim();
-    if (/^[0-9a-f]{64}$/.test(key)) return key;
-  }
-  const key = randomBytes(32).toString("hex");
-  writeFileSync(file, key, { mode: 0o600 });
-  return key;
+  return loadOrCreateSecretFile(
+    join(dataDir, "media.key"),
+    (text) => /^[0-9a-f]{64}$/.test(text),
+    () => randomBytes(32).toString("hex"),
+  );
 }
 
-function startChild(script: string, env: NodeJS.ProcessEnv, name: string, timeoutMs: number, onLog: (line: string) => void): Promise<{ child: ChildProcess; port: number }> {
+/** A started child and whether it has exited (a utilityProcess has no exitCode to ask). */
+type Running = { child: PlatformChild; exited: Promise<void>; done: boolean };
+
+function startChild(
+  startWith: PlatformChildStarter,
+  script: string,
+  env: NodeJS.ProcessEnv,
+  name: string,
+  timeoutMs: number,
+  onLog: (line: string) => void,
+): Promise<{ running: Running; port: number }> {
   return new Promise((resolve, reject) => {
     if (!existsSync(script)) return reject(new Error(`${name}: bundle not found at ${script}; run npm run build`));
-    const child = fork(script, [], { env, stdio: ["ignore", "pipe", "pipe", "ipc"], serialization: "json" });
-    const relay = (chunk: Buffer): void => {
-      for (const line of chunk.toString("utf8").split("\n")) if (line.trim()) onLog(line);
-    };
-    // A failed spawn or kill is an 'error' event; unhandled, it would take the console down with the child.
-    child.on("error", (err) => onLog(`${name}: ${err.message}`));
-    child.stdout?.on("data", relay);
-    child.stderr?.on("data", relay);
+    const child = startWith(script, env, name, onLog);
     const timer = setTimeout(() => {
-      child.kill("SIGKILL");
+      child.kill(true);
       reject(new Error(`${name} did not start within ${timeoutMs} ms`));
     }, timeoutMs);
-    child.on("message", (m) => {
+    const running: Running = { child, done: false, exited: Promise.resolve() };
+    running.exited = new Promise<void>((settle) =>
+      child.onExit((code, signal) => {
+        running.done = true;
+        settle();
+        clearTimeout(timer);
+        // After ready this is a no-op: the promise is settled.
+        reject(new Error(`${name} exited before it was ready (code ${code ?? "none"}, signal ${signal ?? "none"})`));
+      }),
+    );
+    child.onMessage((m) => {
       if (!isChildReady(m)) return;
       clearTimeout(timer);
-      resolve({ child, port: m.port });
-    });
-    child.once("exit", (code, signal) => {
-      clearTimeout(timer);
-      reject(new Error(`${name} exited before it was ready (code ${code ?? "none"}, signal ${signal ?? "none"})`));
+      resolve({ running, port: m.port });
     });
   });
 }
 
-function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const kill = setTimeout(() => child.kill("SIGKILL"), 3000);
-    child.once("exit", () => {
-      clearTimeout(kill);
-      resolve();
-    });
-    child.kill("SIGTERM");
-  });
+function stopChild(running: Running): Promise<void> {
+  if (running.done) return Promise.resolve();
+  const kill = setTimeout(() => running.child.kill(true), 3000);
+  running.child.kill(false);
+  return running.exited.finally(() => clearTimeout(kill));
 }
 
 export async function startEmbeddedPlatform(options: EmbeddedPlatformOptions): Promise<EmbeddedPlatform> {
-  mkdirSync(options.dataDir, { recursive: true });
+  ensurePrivateDir(options.dataDir);
   const bundleDir = options.bundleDir ?? defaultBundleDir();
+  const startWith = options.startChild ?? forkPlatformChild;
   const onLog = options.onLog ?? ((line: string) => process.stderr.write(`${line}\n`));
   const timeout = options.startTimeoutMs ?? 30_000;
   const base: NodeJS.ProcessEnv = { ...process.env, ...options.env, [PLATFORM_ENV.mediaKey]: mediaKey(options.dataDir) };
   const media = await startChild(
+    startWith,
     join(bundleDir, "media-main.cjs"),
     {
       ...base,
@@ -113,12 +161,12 @@ export async function startEmbeddedPlatform(options: EmbeddedPlatformOptions): P
   );
   const mediaUrl = `http://127.0.0.1:${media.port}`;
   let apiPort = options.port ?? 0;
-  const proc: { api: ChildProcess | null } = { api: null };
+  const proc: { api: Running | null } = { api: null };
 
   const startApi = async (): Promise<void> => {
-    const running = proc.api;
-    if (running && running.exitCode === null && running.signalCode === null) return;
+    if (proc.api && !proc.api.done) return;
     const started = await startChild(
+      startWith,
       join(bundleDir, "platform-main.cjs"),
       {
         ...base,
@@ -132,7 +180,7 @@ export async function startEmbeddedPlatform(options: EmbeddedPlatformOptions): P
       timeout,
       onLog,
     );
-    proc.api = started.child;
+    proc.api = started.running;
     // Restarts reuse the port, so the console's configured URL stays right.
     apiPort = started.port;
   };
@@ -140,23 +188,23 @@ export async function startEmbeddedPlatform(options: EmbeddedPlatformOptions): P
   try {
     await startApi();
   } catch (err) {
-    await stopChild(media.child);
+    await stopChild(media.running);
     throw err;
   }
   const handle: EmbeddedPlatform = {
     apiUrl: `http://127.0.0.1:${apiPort}`,
     mediaUrl,
-    apiPid: proc.api?.pid ?? 0,
-    mediaPid: media.child.pid ?? 0,
+    apiPid: proc.api?.child.pid ?? 0,
+    mediaPid: media.running.child.pid ?? 0,
     stopApi: async () => {
       if (proc.api) await stopChild(proc.api);
     },
     startApi: async () => {
       await startApi();
-      handle.apiPid = proc.api?.pid ?? 0;
+      handle.apiPid = proc.api?.child.pid ?? 0;
     },
     stop: async () => {
-      await Promise.all([proc.api ? stopChild(proc.api) : Promise.resolve(), stopChild(media.child)]);
+      await Promise.all([proc.api ? stopChild(proc.api) : Promise.resolve(), stopChild(media.running)]);
     },
   };
   return handle;

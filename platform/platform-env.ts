@@ -16,6 +16,8 @@ export const PLATFORM_ENV = {
   streamProxies: "VIGIL_PLATFORM_STREAM_PROXIES",
   /** Access token lifetime in ms (default 600000). */
   accessTtlMs: "VIGIL_PLATFORM_ACCESS_TTL_MS",
+  /** Longest a play ticket's sessions last before the console must renew it, in ms (default 300000). */
+  ticketLeaseMs: "VIGIL_PLATFORM_TICKET_LEASE_MS",
   mediaPort: "VIGIL_MEDIA_PORT",
   mediaHost: "VIGIL_MEDIA_HOST",
   /** Directory of the demo clips (default resources/demo next to dist/). */
@@ -26,6 +28,47 @@ export type ChildReady = { type: "ready"; port: number };
 
 export function isChildReady(message: unknown): message is ChildReady {
   return typeof message === "object" && message !== null && (message as ChildReady).type === "ready" && typeof (message as ChildReady).port === "number";
+}
+
+/** The parts of Electron's `process.parentPort` used here (the platform bundles do not import electron). */
+interface ParentPortLike {
+  on(event: "close", listener: () => void): unknown;
+  postMessage(message: unknown): void;
+}
+
+export interface ParentLink {
+  readonly kind: "electron-utility" | "node-fork" | "none";
+  /** Tells the parent the child listens on `port`. */
+  ready(port: number): void;
+  /** The parent went away: a child must not outlive the console that started it. */
+  onGone(listener: () => void): void;
+}
+
+/**
+ * The link to whoever started this child: an Electron utilityProcess (`process.parentPort`; a packaged app has the
+ * RunAsNode fuse off, so it cannot fork), a Node fork (`process.send`), or nobody (started by hand from a shell).
+ */
+export function openParentLink(proc: NodeJS.Process = process): ParentLink {
+  const port: unknown = (proc as unknown as { parentPort?: unknown }).parentPort;
+  if (typeof port === "object" && port !== null && typeof (port as Partial<ParentPortLike>).postMessage === "function" && typeof (port as Partial<ParentPortLike>).on === "function") {
+    const parent = port as ParentPortLike;
+    return {
+      kind: "electron-utility",
+      ready: (p) => parent.postMessage({ type: "ready", port: p } satisfies ChildReady),
+      // Electron ends utility processes with the app; "close" covers a port closed earlier.
+      onGone: (listener) => void parent.on("close", listener),
+    };
+  }
+  if (typeof proc.send === "function") {
+    return {
+      kind: "node-fork",
+      ready: (p) => {
+        if (proc.connected) proc.send?.({ type: "ready", port: p } satisfies ChildReady);
+      },
+      onGone: (listener) => void proc.on("disconnect", listener),
+    };
+  }
+  return { kind: "none", ready: () => undefined, onGone: () => undefined };
 }
 
 export function envInt(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER): number {

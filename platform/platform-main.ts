@@ -1,5 +1,6 @@
-// Runs as the platform API process. Config from env (PLATFORM_ENV); tells a parent its port over IPC when forked.
-import { envInt, envKey, envStreamProxies, PLATFORM_ENV, type ChildReady } from "./platform-env.js";
+// Runs as the platform API process. Config from env (PLATFORM_ENV); tells a parent (Node fork or Electron
+// utilityProcess) its port once it listens.
+import { envInt, envKey, envStreamProxies, openParentLink, PLATFORM_ENV } from "./platform-env.js";
 import { startPlatformServer } from "./platform-server.js";
 
 function fail(message: string): never {
@@ -20,6 +21,7 @@ async function main(): Promise<void> {
       scale: envInt(env, PLATFORM_ENV.scale, 0, 0, 2_000_000),
       statusIntervalMs: envInt(env, PLATFORM_ENV.statusIntervalMs, 20_000),
       accessTtlMs: envInt(env, PLATFORM_ENV.accessTtlMs, 10 * 60_000, 1000),
+      ticketLeaseMs: envInt(env, PLATFORM_ENV.ticketLeaseMs, 5 * 60_000, 1000),
       mediaKey: envKey(env, PLATFORM_ENV.mediaKey),
       streamProxies: envStreamProxies(env),
     };
@@ -32,11 +34,11 @@ async function main(): Promise<void> {
     mediaKey: settings.mediaKey,
     scale: settings.scale,
     statusIntervalMs: settings.statusIntervalMs,
-    config: { accessTtlMs: settings.accessTtlMs, streamProxies: settings.streamProxies },
+    config: { accessTtlMs: settings.accessTtlMs, ticketLeaseMs: settings.ticketLeaseMs, streamProxies: settings.streamProxies },
   });
   const url = await platform.listen(settings.port, env[PLATFORM_ENV.host] ?? "127.0.0.1");
-  const ready: ChildReady = { type: "ready", port: Number(new URL(url).port) };
-  process.send?.(ready);
+  const parent = openParentLink();
+  parent.ready(Number(new URL(url).port));
   process.stdout.write(`platform api: ${url}/api/v1\n`);
   let stopping = false;
   const stop = (): void => {
@@ -47,7 +49,7 @@ async function main(): Promise<void> {
   };
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);
-  process.on("disconnect", stop);
+  parent.onGone(stop);
 }
 
 main().catch((err: unknown) => fail(err instanceof Error ? (err.stack ?? err.message) : String(err)));

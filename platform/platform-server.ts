@@ -1,12 +1,12 @@
-// Runs in the platform API process (and in tests, in-process). Opens the store, seeds the demo, keeps the token key,
-// builds the app and listens.
-import { randomBytes } from "node:crypto";
+// Runs in the platform API process (and in tests, in-process). Opens the store, seeds the demo, loads the token key
+// (its own 0600 file, platform/auth/token-key.ts), builds the app and listens.
 import { mkdirSync } from "node:fs";
 import { createPlatformApp, DEFAULT_CONFIG, type PlatformApp } from "./api/platform-app.js";
 import type { PlatformConfig } from "./api/platform-services.js";
 import { seedDemo } from "./demo/demo-seed.js";
 import { startStatusSimulator } from "./demo/status-simulator.js";
-import { PlatformStore, setMeta } from "./store/platform-store.js";
+import { loadTokenKey } from "./auth/token-key.js";
+import { PlatformStore } from "./store/platform-store.js";
 
 export interface PlatformServerOptions {
   dataDir: string;
@@ -22,15 +22,6 @@ export interface PlatformServerOptions {
 
 export type PlatformServer = PlatformApp & { store: PlatformStore; listen(port: number, host?: string): Promise<string>; close(): Promise<void> };
 
-/** The access-token key survives restarts, so consoles stay logged in across an API restart. */
-async function tokenKey(store: PlatformStore): Promise<Buffer> {
-  const stored = await store.getMeta("token_key");
-  if (stored) return Buffer.from(stored, "hex");
-  const key = randomBytes(32);
-  await store.write((db) => setMeta(db, "token_key", key.toString("hex")));
-  return key;
-}
-
 export async function startPlatformServer(options: PlatformServerOptions): Promise<PlatformServer> {
   mkdirSync(options.dataDir, { recursive: true });
   const now = options.now ?? Date.now;
@@ -40,7 +31,7 @@ export async function startPlatformServer(options: PlatformServerOptions): Promi
     ...options.config,
     mediaBaseUrl: options.mediaBaseUrl,
     mediaKey: options.mediaKey,
-    tokenKey: await tokenKey(store),
+    tokenKey: await loadTokenKey(store, options.dataDir),
   };
   const built = await createPlatformApp({ store, config, now, ...(options.onRoute ? { onRoute: options.onRoute } : {}) });
   const { services } = built;

@@ -42,7 +42,7 @@ export function createRelayApp(options: RelayAppOptions): RelayApp {
   const ffmpeg: FfmpegLookup = { explicit: tuning.ffmpegPath, resourcesDirs: resourcesDirs(), pathEnv: process.env.PATH };
   const sources = createSourceFactory({ mediaRoot: options.mediaRoot, ffmpeg, ...(options.defaultAccept ? { defaultAccept: options.defaultAccept } : {}) });
   const hub = new StreamHub({ sources, log, lingerMs: tuning.lingerMs, timeouts: { keyframeTimeoutMs: tuning.keyframeTimeoutMs } });
-  const server = createRelayServer({ hub, tokenKey: options.tokenKey, noAuth: options.noAuth === true, maxViewers: tuning.maxViewers, log });
+  const server = createRelayServer({ hub, tokenKey: options.tokenKey, noAuth: options.noAuth === true, maxViewers: tuning.maxViewers, maxViewersPerSession: tuning.maxViewersPerSession, maxViewersPerChannel: tuning.maxViewersPerChannel, log });
   return {
     hub,
     server,

@@ -11,6 +11,7 @@ const USAGE = `usage: npm run relay -- --no-auth [--port <p>] --source <name>=<u
   urls: http(s)://…flv  ws(s)://…  rtsp://…  rtmp://…  file:<path>
   --linger-ms <ms>            keep an upstream open this long after its last viewer (default ${DEFAULT_TUNING.lingerMs})
   --max-viewers <n>           viewers beyond this get 503 (default ${DEFAULT_TUNING.maxViewers})
+  --max-viewers-per-channel <n>  viewers of one stream beyond this get 503 (default: --max-viewers; no tokens here)
   --keyframe-timeout-ms <ms>  reconnect an upstream that sends no keyframe this long (default ${DEFAULT_TUNING.keyframeTimeoutMs})
   --ffmpeg <path>             ffmpeg binary (default: $VIGIL_FFMPEG, resources/ffmpeg/, PATH)
   --accept h264[,hevc]        codecs the player decodes; others are transcoded to H.264 (default h264)
@@ -58,6 +59,7 @@ export function parseCli(argv: string[]): CliConfig {
         source: { type: "string", multiple: true, default: [] },
         "linger-ms": { type: "string" },
         "max-viewers": { type: "string" },
+        "max-viewers-per-channel": { type: "string" },
         "keyframe-timeout-ms": { type: "string" },
         ffmpeg: { type: "string" },
         accept: { type: "string", default: "h264" },
@@ -75,9 +77,13 @@ export function parseCli(argv: string[]): CliConfig {
   }
   try {
     const port = readInt("--port", values.port, 0, 0, 65535);
+    const maxViewers = readInt("--max-viewers", values["max-viewers"], DEFAULT_TUNING.maxViewers, 1, 100_000);
     const tuning: RelayTuning = {
       lingerMs: readInt("--linger-ms", values["linger-ms"], DEFAULT_TUNING.lingerMs, 0, 3_600_000),
-      maxViewers: readInt("--max-viewers", values["max-viewers"], DEFAULT_TUNING.maxViewers, 1, 100_000),
+      maxViewers,
+      // Without tokens there are no sessions to cap, and a benchmark fans one stream out to many viewers.
+      maxViewersPerSession: maxViewers,
+      maxViewersPerChannel: readInt("--max-viewers-per-channel", values["max-viewers-per-channel"], maxViewers, 1, 100_000),
       keyframeTimeoutMs: readInt("--keyframe-timeout-ms", values["keyframe-timeout-ms"], DEFAULT_TUNING.keyframeTimeoutMs, 500, 600_000),
       ffmpegPath: values.ffmpeg ?? process.env.VIGIL_FFMPEG ?? null,
     };

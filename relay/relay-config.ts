@@ -11,12 +11,27 @@ export interface RelayConfig {
 /** Optional knobs shared by the IPC relay (env) and the standalone CLI (flags). */
 export interface RelayTuning {
   lingerMs: number;
+  /** Relay-wide viewer cap (503 beyond it). */
   maxViewers: number;
+  /**
+   * Viewers one stream token's console session may hold at once (429 beyond it). A session is one tile's stream;
+   * it needs one viewer, two while a stalled player is recreated: 4 leaves room without letting one token fill the relay.
+   */
+  maxViewersPerSession: number;
+  /** Viewers of one channel (camera × profile) at once (503 beyond it): the same camera on a few walls' tiles and program outputs. */
+  maxViewersPerChannel: number;
   keyframeTimeoutMs: number;
   ffmpegPath: string | null;
 }
 
-export const DEFAULT_TUNING: RelayTuning = { lingerMs: 10_000, maxViewers: 256, keyframeTimeoutMs: 15_000, ffmpegPath: null };
+export const DEFAULT_TUNING: RelayTuning = {
+  lingerMs: 10_000,
+  maxViewers: 256,
+  maxViewersPerSession: 4,
+  maxViewersPerChannel: 32,
+  keyframeTimeoutMs: 15_000,
+  ffmpegPath: null,
+};
 
 export class RelayConfigError extends Error {
   override readonly name = "RelayConfigError";
@@ -36,6 +51,8 @@ export function readTuning(env: NodeJS.ProcessEnv): RelayTuning {
   return {
     lingerMs: readInt(RELAY_ENV.lingerMs, env[RELAY_ENV.lingerMs], DEFAULT_TUNING.lingerMs, 0, 3_600_000),
     maxViewers: readInt(RELAY_ENV.maxViewers, env[RELAY_ENV.maxViewers], DEFAULT_TUNING.maxViewers, 1, 100_000),
+    maxViewersPerSession: readInt(RELAY_ENV.maxViewersPerSession, env[RELAY_ENV.maxViewersPerSession], DEFAULT_TUNING.maxViewersPerSession, 1, 100_000),
+    maxViewersPerChannel: readInt(RELAY_ENV.maxViewersPerChannel, env[RELAY_ENV.maxViewersPerChannel], DEFAULT_TUNING.maxViewersPerChannel, 1, 100_000),
     keyframeTimeoutMs: readInt(RELAY_ENV.keyframeTimeoutMs, env[RELAY_ENV.keyframeTimeoutMs], DEFAULT_TUNING.keyframeTimeoutMs, 500, 600_000),
     ffmpegPath: env[RELAY_ENV.ffmpeg] || null,
   };

@@ -3,13 +3,15 @@ import { randomBytes } from "node:crypto";
 import { request } from "node:http";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { WebSocket } from "ws";
 import type { SourceSpec } from "../contract/relay-control.js";
 import { mintStreamToken } from "../contract/stream-token.js";
 import type { RelayLog } from "./relay-log.js";
 import { createRelayServer, type RelayServer } from "./relay-server.js";
 import { createSourceFactory } from "./sources/source-factory.js";
 import { StreamHub } from "./stream/stream-hub.js";
-import { captureHttp, captureWs, flvStartProblem } from "./testing/flv-clients.js";
+import { waitFor } from "../tests/support/wait-for.js";
+import { captureHttp, captureWs, flvStartProblem, hasFrames, videoFrames, watchHttp, watchWs, type FlvCapture } from "./testing/flv-clients.js";
 
 const mediaRoot = fileURLToPath(new URL("../resources/demo/", import.meta.url));
 const key = randomBytes(32);
@@ -20,7 +22,8 @@ const real = createSourceFactory({ mediaRoot });
 const hub = new StreamHub({
   sources: { check: (s: SourceSpec) => real.check(s), create: (s: SourceSpec) => (opened++, real.create(s)) },
   log,
-  lingerMs: 400,
+  // Long enough that a viewer coming back at once on a loaded machine still finds the source lingering.
+  lingerMs: 1000,
 });
 let relay: RelayServer;
 let base = "";
@@ -55,7 +58,8 @@ afterAll(async () => {
 
 describe("admission", () => {
   it("answers /health and 404s anything else", async () => {
-    expect(await status("/health")).toEqual({ status: 200, body: JSON.stringify({ ok: true, streams: 2 }) });
+    // Other tests register channels of their own: count what is registered now.
+    expect(await status("/health")).toEqual({ status: 200, body: JSON.stringify({ ok: true, streams: hub.size }) });
     expect((await status("/")).status).toBe(404);
     expect((await status("/live/cam1.mp4")).status).toBe(404);
     expect((await status(`/live/cam1.flv?token=${token("cam1")}`, "POST")).status).toBe(405);
@@ -84,7 +88,7 @@ describe("admission", () => {
 
 describe("viewing", () => {
   it("serves HTTP-FLV with the right headers and a proper start", async () => {
-    const cap = await captureHttp(url("cam1", token("cam1")), 1200);
+    const cap = await captureHttp(url("cam1", token("cam1")), 10_000, { until: hasFrames() });
     expect(cap.status).toBe(200);
     expect(cap.headers["content-type"]).toBe("video/x-flv");
     expect(cap.headers["access-control-allow-origin"]).toBe("*");
@@ -94,30 +98,53 @@ describe("viewing", () => {
   });
 
   it("shares one source between simultaneous first viewers, lingers, then closes it", async () => {
-    await new Promise((r) => setTimeout(r, 600)); // let the previous test's source linger out
+    // A channel of its own: no other test's viewers or lingering source.
+    hub.ensureSource("share", { kind: "file", path: "mountain.flv" });
+    const viewers = () => hub.stats().find((s) => s.channel === "share")?.viewers.length ?? 0;
     const before = opened;
-    const [a, b] = await Promise.all([captureWs(url("cam2", token("cam2"), "ws"), 1200), captureWs(url("cam2", token("cam2"), "ws"), 1200)]);
+    const [a, b] = await Promise.all([
+      captureWs(url("share", token("share"), "ws"), 10_000, { until: hasFrames() }),
+      captureWs(url("share", token("share"), "ws"), 10_000, { until: hasFrames() }),
+    ]);
     expect(opened - before).toBe(1);
     for (const cap of [a, b]) {
       expect(cap.headerFirst).toBe(true);
       expect(flvStartProblem(cap)).toBeNull();
     }
-    // Back within the linger: same source.
-    await new Promise((r) => setTimeout(r, 100));
-    const c = await captureWs(url("cam2", token("cam2"), "ws"), 300);
+    // Back within the linger (both viewers gone, the source still open): same source.
+    await waitFor("both viewers to leave the relay", () => viewers() === 0);
+    expect(hub.stats().find((s) => s.channel === "share")?.state).not.toBe("idle");
+    const c = await captureWs(url("share", token("share"), "ws"), 10_000, { until: hasFrames() });
     expect(flvStartProblem(c)).toBeNull();
-    expect(c.firstByteMs!).toBeLessThan(200); // GOP cache: no wait for a keyframe
     expect(opened - before).toBe(1);
-    await new Promise((r) => setTimeout(r, 700));
-    expect(hub.stats().find((s) => s.channel === "cam2")?.state).toBe("idle");
-    expect(logs.some((l) => l.channel === "cam2" && /closed idle source/.test(l.message))).toBe(true);
+    await waitFor("the idle source to linger out", () => hub.stats().find((s) => s.channel === "share")?.state === "idle");
+    expect(logs.some((l) => l.channel === "share" && /closed idle source/.test(l.message))).toBe(true);
+    hub.releaseSource("share");
+  });
+
+  it("starts a new viewer from the GOP cache: its first keyframe is one already sent, not the next one", async () => {
+    hub.ensureSource("gop", { kind: "file", path: "crossroads.flv" });
+    const keyframes: Buffer[] = [];
+    const watcher = watchWs(url("gop", token("gop"), "ws"), { onTag: (t) => void (t.video?.isKeyframe && !t.video.isSequenceHeader && keyframes.push(t.data)) });
+    // Right after a live keyframe: the next one is a second (the clip's keyframe interval) away.
+    await watcher.until("a second keyframe", () => keyframes.length >= 2);
+    const sent = keyframes.length;
+    const late = await captureWs(url("gop", token("gop"), "ws"), 10_000, { until: hasFrames() });
+    expect(flvStartProblem(late)).toBeNull();
+    const first = videoFrames(late)[0]!;
+    expect(keyframes.slice(0, sent).some((k) => k.equals(first.data))).toBe(true);
+    await watcher.stop();
+    hub.releaseSource("gop");
   });
 
   it("reports measured stats for a live stream", async () => {
+    // A channel of its own, so the viewers listed are this test's.
+    hub.ensureSource("stats", { kind: "file", path: "crossroads.flv" });
     const deadline = Date.now() + 60_000;
-    const pending = captureWs(url("cam1", mintStreamToken(key, { channel: "cam1", session: "stats-session", deadline }), "ws"), 2600);
-    await new Promise((r) => setTimeout(r, 2400));
-    const stats = hub.stats().find((s) => s.channel === "cam1");
+    const viewer = watchWs(url("stats", mintStreamToken(key, { channel: "stats", session: "stats-session", deadline }), "ws"));
+    // The meter's window is 2 s: measure once the stream has run that long.
+    await viewer.until("2 s of video", (c) => (videoFrames(c).at(-1)?.timestamp ?? 0) >= 2000);
+    const stats = hub.stats().find((s) => s.channel === "stats");
     expect(stats).toMatchObject({ state: "live", codec: "h264", width: 640, height: 360, lastError: null });
     expect(stats?.fps).toBeGreaterThan(20);
     expect(stats?.fps).toBeLessThan(30);
@@ -127,23 +154,28 @@ describe("viewing", () => {
     expect(stats).toMatchObject({ transcoding: false, keyframeIntervalMs: 1000, reconnects: 0, timestampJumps: 0 });
     expect(stats?.keyframeAgeMs).toBeGreaterThanOrEqual(0);
     expect(stats?.keyframeAgeMs).toBeLessThan(1500);
-    await pending;
+    await viewer.stop();
+    hub.releaseSource("stats");
   });
 
   it("closes a session's viewers on revoke (4403) and leaves others alone", async () => {
-    const revoked = captureWs(url("cam1", token("cam1", "bad-session"), "ws"), 3000);
-    const kept = captureWs(url("cam1", token("cam1", "good-session"), "ws"), 1500);
-    const http = captureHttp(url("cam1", token("cam1", "bad-session")), 3000);
-    await new Promise((r) => setTimeout(r, 500));
+    const revoked = watchWs(url("cam1", token("cam1", "bad-session"), "ws"));
+    const kept = watchWs(url("cam1", token("cam1", "good-session"), "ws"));
+    const http = watchHttp(url("cam1", token("cam1", "bad-session")));
+    // Media flowing to a viewer means the relay has registered it.
+    await Promise.all([revoked, kept, http].map((v) => v.until("the first frame", hasFrames())));
     const at = performance.now();
     expect(hub.revokeSession("bad-session")).toBe(2);
-    const [r, k, h] = await Promise.all([revoked, kept, http]);
+    const [r, h] = await Promise.all([revoked.ended, http.ended]);
     expect(r.closeCode).toBe(4403);
     expect(r.closeReason).toBe("revoked");
-    expect(performance.now() - at).toBeLessThan(1500);
     expect(h.closeCode).toBe(-1);
-    expect(h.closedAfterMs!).toBeLessThan(1500);
+    expect(performance.now() - at).toBeLessThan(1500);
+    // The other session plays on: more frames after the cut, still open.
+    const seen = videoFrames(kept.cap).length;
+    const k = await kept.until("5 more frames after the revoke", hasFrames(seen + 5));
     expect(k.closeCode).toBeNull();
+    await kept.stop();
     // The revoked session's URL is dead from now on, even though its token's deadline has not passed.
     const again = await captureHttp(url("cam1", token("cam1", "bad-session")), 1000);
     expect(again.status).toBe(401);
@@ -151,7 +183,7 @@ describe("viewing", () => {
   });
 
   it("closes a viewer when its token deadline passes (4401)", async () => {
-    const cap = await captureWs(url("cam1", token("cam1", "short", 800), "ws"), 3000);
+    const cap = await captureWs(url("cam1", token("cam1", "short", 800), "ws"), 10_000);
     expect(flvStartProblem(cap)).toBeNull();
     expect(cap.closeCode).toBe(4401);
     expect(cap.closeReason).toBe("token expired");
@@ -160,17 +192,21 @@ describe("viewing", () => {
   });
 
   it("keeps a viewer past its token deadline once main extends the session; stats show the new deadline", async () => {
-    const capture = captureWs(url("cam1", token("cam1", "extended", 800), "ws"), 2500);
-    const other = captureWs(url("cam1", token("cam1", "not-extended", 800), "ws"), 2500);
-    await new Promise((r) => setTimeout(r, 300));
+    const extended = watchWs(url("cam1", token("cam1", "extended", 1500), "ws"));
+    const other = watchWs(url("cam1", token("cam1", "not-extended", 1500), "ws"));
+    await Promise.all([extended, other].map((v) => v.until("the first frame", hasFrames())));
     const later = Date.now() + 60_000;
     expect(hub.extendSession("extended", later)).toBe(1);
     const viewers = hub.stats().find((s) => s.channel === "cam1")!.viewers;
     expect(viewers.find((v) => v.session === "extended")?.deadline).toBe(later);
-    const [kept, cut] = await Promise.all([capture, other]);
+    // The old deadline passes (the viewer that was not extended is cut there); the extended one plays on.
+    const cut = await other.ended;
+    expect(cut.closeCode).toBe(4401);
+    const seen = videoFrames(extended.cap).length;
+    const kept = await extended.until("5 more frames past the old deadline", hasFrames(seen + 5));
     expect(flvStartProblem(kept)).toBeNull();
     expect(kept.closeCode).toBeNull();
-    expect(cut.closeCode).toBe(4401);
+    await extended.stop();
     // A revoked session is never revived by an extension.
     hub.revokeSession("extended");
     expect(hub.extendSession("extended", later + 1000)).toBe(0);
@@ -184,7 +220,7 @@ describe("viewing", () => {
     const ws = await captureWs(url("gone", token("gone"), "ws"), 2000);
     expect(ws.closeCode).toBe(1011);
     expect(hub.stats().find((s) => s.channel === "gone")).toMatchObject({ state: "error", lastError: expect.stringContaining("gone.flv") });
-    expect(flvStartProblem(await captureHttp(url("cam1", token("cam1")), 600))).toBeNull();
+    expect(flvStartProblem(await captureHttp(url("cam1", token("cam1")), 10_000, { until: hasFrames() }))).toBeNull();
   });
 
   it("refuses a source outside the media root when it is registered", () => {
@@ -194,10 +230,12 @@ describe("viewing", () => {
 
   it("keeps viewers across a source replacement, with monotonic timestamps", async () => {
     hub.ensureSource("swap", { kind: "file", path: "plaza.flv" });
-    const pending = captureWs(url("swap", token("swap"), "ws"), 2000);
-    await new Promise((r) => setTimeout(r, 800));
+    const viewer = watchWs(url("swap", token("swap"), "ws"));
+    await viewer.until("frames from the first source", hasFrames(5));
     hub.ensureSource("swap", { kind: "file", path: "mountain.flv" });
-    const cap = await pending;
+    const configsOf = (c: FlvCapture) => c.tags.filter((t) => t.video?.isSequenceHeader);
+    await viewer.until("the new source's config and a frame after it", (c) => configsOf(c).length >= 2 && c.tags.at(-1)!.video?.isSequenceHeader === false);
+    const cap = await viewer.stop();
     expect(cap.closeCode).toBeNull();
     expect(flvStartProblem(cap)).toBeNull(); // includes: timestamps never go backwards
     const configs = cap.tags.filter((t) => t.video?.isSequenceHeader);
@@ -211,11 +249,79 @@ describe("viewing", () => {
 
   it("closes viewers when the channel is released", async () => {
     hub.ensureSource("temp", { kind: "file", path: "plaza.flv" });
-    const pending = captureWs(url("temp", token("temp"), "ws"), 3000);
-    await new Promise((r) => setTimeout(r, 500));
+    const viewer = watchWs(url("temp", token("temp"), "ws"));
+    await viewer.until("the first frame", hasFrames());
+    const releasedAt = performance.now();
     expect(hub.releaseSource("temp")).toBe(true);
-    const cap = await pending;
+    const cap = await viewer.ended;
     expect(cap.closeCode).toBe(1001);
-    expect(cap.closedAfterMs!).toBeLessThan(1500);
+    expect(cap.startedAt + cap.closedAfterMs! - releasedAt).toBeLessThan(1500);
+  });
+});
+
+describe("viewer caps (issue 10: one token must not fill the relay)", () => {
+  /** Opens a WS-FLV viewer; resolves with the socket once admitted, or with the refusal's status. */
+  function connect(u: string): Promise<{ ws: WebSocket; status: 101 } | { ws: null; status: number; body: string }> {
+    return new Promise((resolve, reject) => {
+      const ws = new WebSocket(u);
+      ws.once("open", () => resolve({ ws, status: 101 }));
+      ws.once("unexpected-response", (_req, res) => {
+        let body = "";
+        res.on("data", (c: Buffer) => (body += c.toString()));
+        res.on("end", () => resolve({ ws: null, status: res.statusCode ?? 0, body }));
+        res.on("error", reject);
+      });
+      ws.once("error", reject);
+    });
+  }
+
+  it("refuses more than 4 viewers on one session's token with 429 and a log line, even when they arrive at once", async () => {
+    hub.ensureSource("one-token", { kind: "file", path: "plaza.flv" });
+    logs.length = 0;
+    const shared = token("one-token", "greedy-session");
+    const answers = await Promise.all(Array.from({ length: 6 }, () => connect(url("one-token", shared, "ws"))));
+    try {
+      expect(answers.filter((a) => a.status === 101)).toHaveLength(4);
+      const refused = answers.filter((a) => a.status !== 101);
+      expect(refused.map((a) => a.status)).toEqual([429, 429]);
+      expect(refused[0] && "body" in refused[0] ? refused[0].body : "").toBe("viewer cap per session reached (4)");
+      expect(hub.sessionViewerCount("greedy-session")).toBe(4);
+      expect(logs.filter((l) => l.channel === "one-token" && /session greedy-session already holds its cap of 4 viewers/.test(l.message))).toHaveLength(2);
+      // HTTP-FLV counts against the same cap; another session's viewer is still welcome.
+      expect((await captureHttp(url("one-token", shared), 300)).status).toBe(429);
+      const other = await connect(url("one-token", token("one-token", "modest-session"), "ws"));
+      expect(other.status).toBe(101);
+      other.ws?.terminate();
+    } finally {
+      for (const a of answers) a.ws?.terminate();
+    }
+    // A viewer that leaves frees its slot.
+    await expect.poll(() => hub.sessionViewerCount("greedy-session")).toBe(0);
+    const again = await connect(url("one-token", shared, "ws"));
+    expect(again.status).toBe(101);
+    again.ws?.terminate();
+    hub.releaseSource("one-token");
+  });
+
+  it("caps the viewers of one channel across sessions with 503 (VIGIL_RELAY_MAX_VIEWERS_PER_CHANNEL)", async () => {
+    hub.ensureSource("popular", { kind: "file", path: "mountain.flv" });
+    const capped = createRelayServer({ hub, tokenKey: key, log, maxViewersPerChannel: 3 });
+    const cappedBase = `127.0.0.1:${await capped.listen(0)}`;
+    const at = (session: string) => `ws://${cappedBase}/live/popular.flv?token=${encodeURIComponent(token("popular", session))}`;
+    logs.length = 0;
+    const answers = await Promise.all(["s1", "s2", "s3", "s4"].map((s) => connect(at(s))));
+    try {
+      expect(answers.map((a) => a.status).sort()).toEqual([101, 101, 101, 503]);
+      expect(answers.find((a) => a.status === 503)).toMatchObject({ body: "viewer cap per channel reached (3)" });
+      expect(logs.some((l) => l.channel === "popular" && /the channel already serves its cap of 3 viewers/.test(l.message))).toBe(true);
+      // Other channels are not affected by one channel's cap.
+      const elsewhere = await connect(`ws://${cappedBase}/live/cam2.flv?token=${encodeURIComponent(token("cam2", "s4"))}`);
+      expect(elsewhere.status).toBe(101);
+      elsewhere.ws?.terminate();
+    } finally {
+      for (const a of answers) a.ws?.terminate();
+      await capped.close();
+    }
+    hub.releaseSource("popular");
   });
 });

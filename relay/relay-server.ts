@@ -6,6 +6,7 @@ import type { Duplex } from "node:stream";
 import { WebSocketServer } from "ws";
 import { ChannelNameSchema } from "../contract/relay-control.js";
 import { verifyStreamToken, type StreamTokenClaims } from "../contract/stream-token.js";
+import { DEFAULT_TUNING } from "./relay-config.js";
 import type { RelayLog } from "./relay-log.js";
 import type { StreamHub } from "./stream/stream-hub.js";
 import { FlvViewer, type ViewerLimits } from "./viewer/flv-viewer.js";
@@ -20,6 +21,10 @@ export interface RelayServerOptions {
   noAuth?: boolean;
   /** Viewers beyond this many (relay-wide) are answered 503. */
   maxViewers?: number;
+  /** Viewers beyond this many with one token's session are answered 429 (not applied with noAuth: no sessions). */
+  maxViewersPerSession?: number;
+  /** Viewers beyond this many on one channel are answered 503. */
+  maxViewersPerChannel?: number;
   log: RelayLog;
   viewerLimits?: Partial<ViewerLimits>;
   /** Wall clock for token deadlines; injectable for tests. */
@@ -34,19 +39,20 @@ export interface RelayServer {
 }
 
 const LIVE_PATH = /^\/live\/([^/]+)\.flv$/;
-export const DEFAULT_MAX_VIEWERS = 256;
 /** Viewers of a no-auth relay never expire. */
 const NO_AUTH_CLAIMS = { session: "standalone", deadline: Number.MAX_SAFE_INTEGER };
 
 type Admission =
   | { ok: true; channel: string; claims: StreamTokenClaims }
-  | { ok: false; status: 401 | 404 | 405 | 503; reason: string };
+  | { ok: false; status: 401 | 404 | 405 | 429 | 503; reason: string };
 
 export function createRelayServer(options: RelayServerOptions): RelayServer {
   const now = options.now ?? Date.now;
   const tokenKey = options.tokenKey;
   if (!tokenKey && !options.noAuth) throw new Error("relay server needs a token key (or noAuth for standalone use)");
-  const maxViewers = options.maxViewers ?? DEFAULT_MAX_VIEWERS;
+  const maxViewers = options.maxViewers ?? DEFAULT_TUNING.maxViewers;
+  const perSession = options.maxViewersPerSession ?? DEFAULT_TUNING.maxViewersPerSession;
+  const perChannel = options.maxViewersPerChannel ?? DEFAULT_TUNING.maxViewersPerChannel;
   // Viewers never send media; a small payload cap keeps a hostile client from costing memory.
   const wss = new WebSocketServer({ noServer: true, maxPayload: 4096, perMessageDeflate: false });
 
@@ -80,6 +86,15 @@ export function createRelayServer(options: RelayServerOptions): RelayServer {
     if (options.hub.viewerCount >= maxViewers) {
       options.log("warn", `viewer refused: the relay already serves its cap of ${maxViewers} viewers`, channel.data);
       return { ok: false, status: 503, reason: `viewer cap reached (${maxViewers})` };
+    }
+    // One token must not fill the relay: a session is one tile's stream (issue 10).
+    if (tokenKey && options.hub.sessionViewerCount(claims.session) >= perSession) {
+      options.log("warn", `viewer refused: session ${claims.session} already holds its cap of ${perSession} viewers`, channel.data);
+      return { ok: false, status: 429, reason: `viewer cap per session reached (${perSession})` };
+    }
+    if (options.hub.channelViewerCount(channel.data) >= perChannel) {
+      options.log("warn", `viewer refused: the channel already serves its cap of ${perChannel} viewers`, channel.data);
+      return { ok: false, status: 503, reason: `viewer cap per channel reached (${perChannel})` };
     }
     return { ok: true, channel: channel.data, claims };
   }
@@ -136,6 +151,8 @@ export function createRelayServer(options: RelayServerOptions): RelayServer {
       );
       return;
     }
+    // Without verifyClient, ws completes the handshake synchronously: the viewer is in the hub before the next
+    // upgrade is admitted, so simultaneous upgrades can't slip past the caps.
     wss.handleUpgrade(req, socket, head, (ws) => {
       const viewer = makeViewer(admission.channel, admission.claims, new WsTransport(ws));
       // The channel may have been released during the handshake.

@@ -27,21 +27,32 @@ export function isStale() {
   return files.some((t) => t > built);
 }
 
+/** Build-time flags (main/build-flags.d.ts). Every bundle that ships is built without test hooks. */
+export const PRODUCT_DEFINE = { __VIGIL_TEST_HOOKS__: "false" };
+/** The test build of the web shell (dist/test/): test hooks compiled in, still gated by VIGIL_TEST_CLOCK=1. */
+export const TEST_BUILD_DEFINE = { __VIGIL_TEST_HOOKS__: "true" };
+
+/** esbuild options every Node bundle shares. */
+export const nodeBundleOptions = {
+  bundle: true,
+  platform: "node",
+  target: "node20",
+  format: "cjs",
+  sourcemap: true,
+  logLevel: "warning",
+  absWorkingDir: root,
+  // Native addon and Electron stay outside the bundles.
+  external: ["electron", "sqlite3"],
+  define: PRODUCT_DEFINE,
+};
+
 export async function buildAll({ quiet = false } = {}) {
   const started = Date.now();
-  const common = {
-    bundle: true,
-    platform: "node",
-    target: "node20",
-    format: "cjs",
-    sourcemap: true,
-    logLevel: "warning",
-    absWorkingDir: root,
-    // Native addon and Electron stay outside the bundles.
-    external: ["electron", "sqlite3"],
-  };
+  const common = nodeBundleOptions;
   await Promise.all([
     build({ ...common, entryPoints: { "web-main": "main/shell/web/web-main.ts" }, outdir: "dist/main", outExtension: { ".js": ".cjs" } }),
+    // Never packaged (electron.config.ts ships dist/main, not dist/test): what the end-to-end tests drive the clock in.
+    build({ ...common, define: TEST_BUILD_DEFINE, entryPoints: { "web-main": "main/shell/web/web-main.ts" }, outdir: "dist/test", outExtension: { ".js": ".cjs" } }),
     build({ ...common, entryPoints: { "electron-main": "main/shell/electron/electron-main.ts" }, outdir: "dist/main", outExtension: { ".js": ".cjs" } }),
     build({ ...common, entryPoints: { "audit-verify": "main/audit/audit-verify-cli.ts" }, outdir: "dist/main", outExtension: { ".js": ".cjs" } }),
     build({ ...common, entryPoints: { preload: "preload/preload.ts" }, outdir: "dist/preload", outExtension: { ".js": ".cjs" } }),

@@ -19,18 +19,20 @@ function electronBinary() {
   return existsSync(binary) ? binary : null;
 }
 
-const problems = checkPrerequisites({ needBrowser: !args.includes("--no-open"), needFfmpeg: false });
+// --print-url asks a running web shell for a new link: it needs no browser and must not rebuild under it.
+const printUrl = args.includes("--print-url");
+const problems = checkPrerequisites({ needBrowser: !args.includes("--no-open") && !printUrl, needFfmpeg: false });
 if (problems.length) {
   for (const p of problems) console.error(`vigil: ${p}`);
   if (problems.some((p) => p.startsWith("required"))) process.exit(1);
 }
 
-if (isStale()) {
+if (!printUrl && isStale()) {
   console.error("vigil: building (first run or sources changed)…");
   await buildAll({ quiet: true });
 }
 
-const electron = args.includes("--web") ? null : electronBinary();
+const electron = args.includes("--web") || printUrl ? null : electronBinary();
 let child;
 if (electron) {
   child = spawn(electron, [root, ...args], { stdio: "inherit" });

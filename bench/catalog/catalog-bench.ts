@@ -61,7 +61,7 @@ try {
     join(repoRoot, "dist", "main", "web-main.cjs"), "--no-open", "--data-dir", join(work, "console"), "--platform", platformUrl,
   ], { cwd: repoRoot, env: { ...process.env, VIGIL_LOG_LEVEL: "warn" } });
   const consoleUrl = (await waitForLine(consoleChild, /^console: (\S+)$/, 30_000))[1]!;
-  const { api, close } = await connectConsole(consoleUrl);
+  const { api, session, close } = await connectConsole(consoleUrl);
 
   // 3. Initial sync: from login until the console reports "online" with every camera.
   let status: PlatformStatus | null = null;
@@ -118,7 +118,7 @@ try {
   console.log(`search: p50 ${search.p50} ms, p95 ${search.p95} ms over ${samples.length} queries`);
 
   // 6. Scrolling the tree in Chromium.
-  const scroll = await measureScroll(consoleUrl, quick ? 3000 : 8000);
+  const scroll = await measureScroll(session, quick ? 3000 : 8000);
   console.log(`scroll frames: p50 ${scroll.p50} ms, p95 ${scroll.p95} ms (${scroll.n} frames, ${scroll.rows} rows in the leaf)`);
 
   close();

@@ -4,9 +4,16 @@ import WebSocket from "ws";
 import type { ConsoleApi, RpcEvent, RpcOutcome } from "../../contract/console-api.js";
 import { createConsoleClient } from "../../contract/console-client.js";
 
-export async function connectConsole(consoleUrl: string): Promise<{ api: ConsoleApi; close(): void }> {
-  const url = new URL(consoleUrl);
-  const ws = new WebSocket(`ws://${url.host}/api?k=${url.searchParams.get("k")}`);
+/** The web shell's session, for a browser the bench opens on the console (its cookie jar takes it). */
+export type ConsoleSession = { origin: string; cookie: { name: string; value: string } };
+
+/** Connects with the one-time launch link the console printed, exchanged for the session cookie as a browser would. */
+export async function connectConsole(launchUrl: string): Promise<{ api: ConsoleApi; session: ConsoleSession; close(): void }> {
+  const url = new URL(launchUrl);
+  const answer = await fetch(launchUrl, { redirect: "manual" });
+  const [name = "", value = ""] = (answer.headers.get("set-cookie")?.split(";")[0] ?? "").split("=");
+  if (answer.status !== 303 || !value) throw new Error(`the console refused its launch link (HTTP ${answer.status})`);
+  const ws = new WebSocket(`ws://${url.host}/api`, { headers: { Origin: url.origin, Cookie: `${name}=${value}` } });
   await new Promise<void>((resolve, reject) => {
     ws.once("open", () => resolve());
     ws.once("error", reject);
@@ -35,5 +42,5 @@ export async function connectConsole(consoleUrl: string): Promise<{ api: Console
       return () => listeners.delete(listener);
     },
   });
-  return { api, close: () => ws.close() };
+  return { api, session: { origin: url.origin, cookie: { name, value } }, close: () => ws.close() };
 }

@@ -3,15 +3,18 @@
 // requestAnimationFrame loop in the page records frame intervals.
 import { launchChromium } from "../common/browser.js";
 import { summarize, type Summary } from "../common/stats.js";
+import type { ConsoleSession } from "./console-ws-client.js";
 
 const EXPAND = ["520302", "520303", "520304"];
 const DOMAINS = ["xueliang", "skynet", "tourism", "traffic"];
 
-export async function measureScroll(consoleUrl: string, durationMs: number): Promise<Summary & { rows: number }> {
+export async function measureScroll(session: ConsoleSession, durationMs: number): Promise<Summary & { rows: number }> {
   const browser = await launchChromium();
   try {
-    const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
-    await page.goto(consoleUrl);
+    const context = await browser.newContext({ viewport: { width: 1600, height: 900 } });
+    await context.addCookies([{ ...session.cookie, url: `${session.origin}/`, httpOnly: true, sameSite: "Strict" }]);
+    const page = await context.newPage();
+    await page.goto(`${session.origin}/`);
     const tree = page.getByTestId("catalog-tree");
     await tree.waitFor({ timeout: 30_000 });
     // Bottom-up, so expanding one county never pushes the next one out of the rendered (virtualized) rows.

@@ -30,14 +30,13 @@ export async function startConsole(): Promise<RunningConsole> {
 
 type Rpc = { __benchRpc?: (method: string, params: unknown) => Promise<unknown> };
 
-/** Calls a ConsoleApi method from inside the console page (it holds the launch secret in its URL). */
+/** Calls a ConsoleApi method from inside the console page (its socket carries the session cookie). */
 export async function rpc<T = unknown>(page: Page, method: string, params: unknown = {}): Promise<T> {
   return (await page.evaluate(
     async ([m, p]) => {
       const w = window as unknown as Rpc;
       if (!w.__benchRpc) {
-        const k = new URL(location.href).searchParams.get("k");
-        const ws = new WebSocket(`${location.origin.replace("http", "ws")}/api?k=${k}`);
+        const ws = new WebSocket(`${location.origin.replace("http", "ws")}/api`);
         await new Promise((resolve, reject) => {
           ws.onopen = resolve;
           ws.onerror = () => reject(new Error("console API refused the bench connection"));

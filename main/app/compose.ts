@@ -1,13 +1,11 @@
 // Runs in main. The composition root: every service wired by hand, in one place, for both shells.
 import { randomBytes } from "node:crypto";
-import { mkdirSync } from "node:fs";
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { z } from "zod";
-import { startEmbeddedPlatform, type EmbeddedPlatform } from "../../platform/embedded.js";
 import { AccessClock } from "../access/access-clock.js";
 import { GrantTimer } from "../access/grant-timer.js";
-import { AuditLog } from "../audit/audit-log.js";
+import { AUDIT_CHECKPOINT_INTERVAL_MS, AuditLog, type CheckpointReason } from "../audit/audit-log.js";
 import { AuditUploader } from "../audit/audit-uploader.js";
 import { CatalogIndex } from "../catalog/catalog-index.js";
 import { CatalogStore } from "../catalog/catalog-store.js";
@@ -17,10 +15,14 @@ import { findFreePort } from "../media/free-port.js";
 import type { RelayLauncher } from "../media/relay-process.js";
 import { RelaySupervisor } from "../media/relay-supervisor.js";
 import { StreamSessions } from "../media/stream-sessions.js";
+import type { EmbeddedPlatformHandle, PlatformLauncher } from "../platform/platform-launcher.js";
 import { PlatformLink } from "../platform/platform-link.js";
-import { SessionVault, type SecretBox } from "../platform/session-vault.js";
+import { SessionVault } from "../platform/session-vault.js";
+import { loadTerminalKey, TERMINAL_KEY_FILE } from "../platform/terminal-key.js";
 import { Database } from "../store/database.js";
 import { migrate } from "../store/migrations.js";
+import { ensurePrivateDir, preparePrivateDatabase } from "../store/private-files.js";
+import { chooseSecretBox, type SecretBox } from "../store/secret-box.js";
 import { SettingsRepo } from "../store/settings-repo.js";
 import { WallService } from "../wall/wall-service.js";
 
@@ -32,16 +34,16 @@ export type ComposeOptions = {
   /** The repository's (or packaged app's) resources/ folder. */
   resourcesDir: string;
   relayLauncher: RelayLauncher;
-  /** The city's platform. Absent: the reference platform runs embedded with demo data. */
+  /** The city's platform. Absent: the shell's platformLauncher starts the reference platform with demo data. */
   platformUrl?: string | null;
-  /** Where the embedded platform's bundles are (default: dist/platform beside the main bundle). */
-  platformBundleDir?: string;
-  /** Electron's safeStorage; null in the web shell. */
+  /** Starts the reference platform (demo mode); injected by the shell, which knows how to start processes. */
+  platformLauncher?: PlatformLauncher;
+  /** Electron's safeStorage; null in the web shell (secrets are then sealed with <dataDir>/secret-box.key). */
   secretBox?: SecretBox | null;
   log?: Logger;
   /** Test hook: shorter platform retry backoff. */
   platformRetryBaseMs?: number;
-  /** Test mode: the access clock may be moved forward (advanceTestClock). Default: VIGIL_TEST_CLOCK=1. */
+  /** Test mode (test builds only): the access clock may be moved forward (advanceTestClock). Default: VIGIL_TEST_CLOCK=1. */
   testClock?: boolean;
   /** Electron: opens the program-output window for a tile; absent in the web shell (the page opens it). */
   openProgramWindow?: (tile: number) => void;
@@ -55,7 +57,7 @@ export type ConsoleApp = {
   audit: AuditLog;
   clock: AccessClock;
   /** Present when the reference platform runs embedded. */
-  embedded: EmbeddedPlatform | null;
+  embedded: EmbeddedPlatformHandle | null;
   dispose(): Promise<void>;
 };
 
@@ -71,23 +73,41 @@ async function terminalId(settings: SettingsRepo): Promise<string> {
   return id;
 }
 
+/** The city platform's URL, or the shell's launcher of the embedded reference platform (demo mode). */
+function platformSource(opts: ComposeOptions): { url: string } | { launcher: PlatformLauncher } {
+  if (opts.platformUrl) return { url: opts.platformUrl };
+  if (opts.platformLauncher) return { launcher: opts.platformLauncher };
+  throw new Error("no platform configured: set the city platform's URL (--platform or VIGIL_PLATFORM_URL); demo mode needs the shell's embedded reference platform");
+}
+
 export async function composeConsole(opts: ComposeOptions): Promise<ConsoleApp> {
   const log = opts.log ?? createLogger("main");
-  mkdirSync(opts.dataDir, { recursive: true });
-  const db = await Database.open(join(opts.dataDir, "vigil.db"));
+  // Before anything is opened: with neither a URL nor a launcher there is nothing to talk to.
+  const source = platformSource(opts);
+  // Private to this user (issue 10): the folder 0700, vigil.db and its WAL/SHM 0600, the key files 0600.
+  ensurePrivateDir(opts.dataDir);
+  const dbFile = join(opts.dataDir, "vigil.db");
+  preparePrivateDatabase(dbFile);
+  const db = await Database.open(dbFile);
+  // Deleted and overwritten rows (a replaced session) are zeroed where that costs no extra I/O.
+  await db.exec("PRAGMA secure_delete = FAST");
   await migrate(db);
+  const secrets = chooseSecretBox(opts.secretBox, join(opts.dataDir, "secret-box.key"));
+  if (secrets.warning) log.warn(secrets.warning);
+  const terminalKey = loadTerminalKey(join(opts.dataDir, TERMINAL_KEY_FILE), secrets.box);
+  if (terminalKey.warning) log.warn(terminalKey.warning);
 
   const settings = new SettingsRepo(db);
   const wall = new WallService(db);
   await wall.load();
 
-  let embedded: EmbeddedPlatform | null = null;
-  let platformUrl = opts.platformUrl ?? null;
-  if (!platformUrl) {
-    embedded = await startEmbeddedPlatform({
+  let embedded: EmbeddedPlatformHandle | null = null;
+  let platformUrl: string;
+  if ("url" in source) platformUrl = source.url;
+  else {
+    embedded = await source.launcher.start({
       dataDir: join(opts.dataDir, "platform"),
       mediaRoot: join(opts.resourcesDir, "demo"),
-      ...(opts.platformBundleDir ? { bundleDir: opts.platformBundleDir } : {}),
       onLog: (line) => process.stderr.write(`${line}\n`),
     });
     platformUrl = embedded.apiUrl;
@@ -104,14 +124,27 @@ export async function composeConsole(opts: ComposeOptions): Promise<ConsoleApp> 
     log: log.child("relay"),
   });
 
-  const clock = new AccessClock({ testMode: opts.testClock ?? process.env.VIGIL_TEST_CLOCK === "1" });
+  // Test mode exists only in test builds (a build-time constant: shipped bundles contain no way to switch it on).
+  const testClock = typeof __VIGIL_TEST_HOOKS__ !== "undefined" && __VIGIL_TEST_HOOKS__ && (opts.testClock ?? process.env.VIGIL_TEST_CLOCK === "1");
+  const clock = new AccessClock({ testMode: testClock });
   if (clock.testMode) log.warn("test mode: the access clock can be moved forward (VIGIL_TEST_CLOCK=1)");
   const terminal = await terminalId(settings);
   // The audit log writes through its own connection: a record must never share (and be rolled back with) a
   // transaction of another flow on the main connection, e.g. a catalog page that fails halfway. WAL lets the two
   // connections take turns writing (busy_timeout covers the wait).
-  const auditDb = await Database.open(join(opts.dataDir, "vigil.db"));
-  const audit = new AuditLog(auditDb, { terminalId: terminal, now: () => clock.now() });
+  const auditDb = await Database.open(dbFile);
+  // Checkpoints signed with the terminal key anchor the chain (issue 10): every 100 records, every few minutes, at
+  // start (what an unclean stop or an older Vigil left unsigned) and at a clean shutdown.
+  const auditLog = log.child("audit");
+  const audit = new AuditLog(auditDb, { terminalId: terminal, now: () => clock.now(), signer: terminalKey.key, onWarning: (m) => auditLog.warn(m) });
+  const checkpoint = (reason: CheckpointReason) =>
+    audit.checkpoint(reason).then(
+      (taken) => taken,
+      (err: unknown) => auditLog.warn(`no audit checkpoint (${reason}): ${err instanceof Error ? err.message : String(err)}`),
+    );
+  await checkpoint("start");
+  const checkpointTimer = setInterval(() => void checkpoint("interval").then(() => uploader?.kick()), AUDIT_CHECKPOINT_INTERVAL_MS);
+  checkpointTimer.unref();
 
   let core: ConsoleCore | null = null;
   let streams: StreamSessions | null = null;
@@ -122,10 +155,11 @@ export async function composeConsole(opts: ComposeOptions): Promise<ConsoleApp> 
     embedded: embedded !== null,
     now: () => clock.now(),
     terminalId: terminal,
+    terminalKey: terminalKey.key,
     settings,
     store: new CatalogStore(db),
     index: new CatalogIndex(ZUNYI_ROOT),
-    vault: new SessionVault(settings, opts.secretBox ?? null),
+    vault: new SessionVault(settings, secrets.box, secrets.protection),
     log: log.child("platform"),
     ...(opts.platformRetryBaseMs ? { retryBaseMs: opts.platformRetryBaseMs } : {}),
     events: {
@@ -202,7 +236,7 @@ export async function composeConsole(opts: ComposeOptions): Promise<ConsoleApp> 
       },
     },
   });
-  uploader = new AuditUploader({ log: audit, upload: (events) => platform.uploadAudit(events), logger: log.child("audit") });
+  uploader = new AuditUploader({ log: audit, upload: (events) => platform.uploadAudit(events), logger: auditLog });
 
   core = new ConsoleCore({
     shell: opts.shell,
@@ -232,6 +266,8 @@ export async function composeConsole(opts: ComposeOptions): Promise<ConsoleApp> 
     embedded,
     async dispose() {
       timer?.stop();
+      clearInterval(checkpointTimer);
+      await checkpoint("shutdown");
       await uploader?.stop();
       await platform.stop();
       await relay.stop();

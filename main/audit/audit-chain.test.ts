@@ -69,9 +69,10 @@ describe("canonical form", () => {
 
 describe("verifyChain", () => {
   it("accepts an empty log and an intact chain starting at genesis", () => {
-    expect(verifyChain([])).toEqual({ ok: true, checked: 0, lastHash: GENESIS });
+    const unsigned = (n: number) => ({ checkpoints: 0, lastCheckpointSeq: null, unanchored: n, overdue: false, keysTrusted: false });
+    expect(verifyChain([])).toEqual({ ok: true, checked: 0, lastHash: GENESIS, anchor: unsigned(0) });
     const rows = chain(50);
-    expect(verifyChain(rows)).toEqual({ ok: true, checked: 50, lastHash: rows[49]?.hash });
+    expect(verifyChain(rows)).toEqual({ ok: true, checked: 50, lastHash: rows[49]?.hash, anchor: unsigned(50) });
   });
 
   it("names an edited record (hash mismatch), even when only detail changed", () => {

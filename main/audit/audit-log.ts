@@ -1,9 +1,24 @@
 // Runs in main. The console's local audit log: append-only rows in SQLite (triggers refuse UPDATE/DELETE), each
-// hash-chained to the one before, every row queued in an outbox until the platform has accepted it.
+// hash-chained to the one before, every row queued in an outbox until the platform has accepted it. With a signer
+// (the terminal key), the log anchors itself: every AUDIT_CHECKPOINT_EVERY records, and whenever checkpoint() is
+// called (start, every few minutes, clean shutdown), it appends a checkpoint signed over the newest record — after
+// verifying the chain from the last checkpoint, so it never vouches for records changed behind its back.
 import { randomUUID } from "node:crypto";
 import type { AuditPage, AuditQuery, AuditRecord } from "../../contract/console-api.js";
+import { AUDIT_CHECKPOINT_ACTION, AUDIT_CHECKPOINT_EVERY } from "../../contract/platform-api.js";
+import { checkpointMessage } from "../../contract/terminal-signature.js";
 import type { Database, Row } from "../store/database.js";
-import { ChainVerifier, GENESIS, canonicalDetail, hashRecord, type AuditChainRow, type AuditDetail, type AuditDetailValue, type VerifyResult } from "./audit-chain.js";
+import {
+  ChainVerifier,
+  GENESIS,
+  canonicalDetail,
+  hashRecord,
+  type AuditChainRow,
+  type AuditDetail,
+  type AuditDetailValue,
+  type VerifierOptions,
+  type VerifyResult,
+} from "./audit-chain.js";
 
 /** The platform's action pattern: lowercase dotted name, e.g. stream.start. */
 export const AUDIT_ACTION_PATTERN = /^[a-z][a-z0-9._-]{0,63}$/;
@@ -25,11 +40,24 @@ export type AuditAppendInput = {
 /** A record still in the outbox, with how often its upload has failed so far. */
 export type PendingAuditRecord = AuditRecord & { attempts: number };
 
+/** Signs checkpoints: the terminal key (main/platform/terminal-key.ts). */
+export type AuditSigner = { publicKey: string; retired?: readonly string[]; sign(message: Buffer): string };
+
+/** Why a checkpoint was taken (kept in its detail, not signed). */
+export type CheckpointReason = "records" | "interval" | "start" | "shutdown";
+
+/** How often the console checkpoints when fewer than AUDIT_CHECKPOINT_EVERY records came in. */
+export const AUDIT_CHECKPOINT_INTERVAL_MS = 5 * 60_000;
+
 export type AuditLogOptions = {
   /** This installation's terminal id (sent at platform login); 1-64 of [A-Za-z0-9._:-]. */
   terminalId: string;
   /** The console's access clock, ms: the `at` of each record. */
   now: () => number;
+  /** Signs checkpoints. Absent: no checkpoints (the chain then has no key; verify reports it unanchored). */
+  signer?: AuditSigner;
+  /** A checkpoint was refused (the chain does not verify from the last one); the operations log should say so. */
+  onWarning?: (message: string) => void;
 };
 
 type AuditRow = {
@@ -148,9 +176,9 @@ function recordFromDb(row: AuditRow & { pending: number | null }): AuditRecord {
  * Walks the whole log in seq order, a page at a time (a million rows never load at once), and verifies the chain.
  * Used by AuditLog.verify and by the audit:verify CLI on a read-only connection.
  */
-export async function verifyAuditTable(read: AuditReader, pageSize = VERIFY_PAGE): Promise<VerifyResult> {
-  const verifier = new ChainVerifier();
-  let after = -Infinity;
+export async function verifyAuditTable(read: AuditReader, pageSize = VERIFY_PAGE, opts: VerifierOptions = {}): Promise<VerifyResult> {
+  const verifier = new ChainVerifier(opts);
+  let after = opts.from ? opts.from.seq - 1 : -Infinity;
   for (;;) {
     const rows = await read<AuditRow>(`SELECT ${COLUMNS} FROM audit_log l WHERE l.seq > ? ORDER BY l.seq LIMIT ?`, [after, pageSize]);
     for (const row of rows) {
@@ -199,8 +227,14 @@ const BUSY_RETRIES = 5;
 export class AuditLog {
   private readonly terminalId: string;
   private readonly now: () => number;
+  private readonly signer: AuditSigner | undefined;
+  private readonly onWarning: (message: string) => void;
   /** Appends run one after another, so two never read the same last hash (the chain never forks). */
   private tail: Promise<unknown> = Promise.resolve();
+  /** seq of the latest checkpoint record (0: none); read from the table on first use. */
+  private lastCheckpointSeq: number | null = null;
+  /** The chain failed verification at this seq: automatic checkpoints wait for an explicit checkpoint() call. */
+  private refusedAt: number | null = null;
 
   constructor(
     private readonly db: Database,
@@ -211,6 +245,8 @@ export class AuditLog {
     }
     this.terminalId = opts.terminalId;
     this.now = opts.now;
+    this.signer = opts.signer;
+    this.onWarning = opts.onWarning ?? (() => undefined);
   }
 
   /**
@@ -227,13 +263,73 @@ export class AuditLog {
     } catch (err) {
       return Promise.reject(err);
     }
-    const run = this.tail.then(() => this.write(input, detail));
+    const run = this.tail.then(async () => {
+      const record = await this.write(input, detail);
+      if (this.signer && this.refusedAt === null && record.seq - (await this.checkpointSeq()) >= AUDIT_CHECKPOINT_EVERY) {
+        await this.writeCheckpoint("records").catch((err: unknown) => this.onWarning(`audit checkpoint failed: ${err instanceof Error ? err.message : String(err)}`));
+      }
+      return record;
+    });
     this.tail = run.catch(() => undefined);
     return run;
   }
 
-  private async write(input: AuditAppendInput, detail: AuditDetail): Promise<AuditRecord> {
-    const at = this.now();
+  /**
+   * Appends a signed checkpoint over the newest record, unless the newest record is a checkpoint already (or there is
+   * no signer). Resolves with it, or null when none was due or the chain failed verification (reported via onWarning).
+   */
+  checkpoint(reason: CheckpointReason): Promise<AuditRecord | null> {
+    const run = this.tail.then(() => this.writeCheckpoint(reason));
+    this.tail = run.catch(() => undefined);
+    return run;
+  }
+
+  /** The terminal's keys, for verifying this log's checkpoints. */
+  private get trustedKeys(): readonly string[] | undefined {
+    return this.signer ? [this.signer.publicKey, ...(this.signer.retired ?? [])] : undefined;
+  }
+
+  private async checkpointSeq(): Promise<number> {
+    if (this.lastCheckpointSeq === null) {
+      const row = await this.db.get<{ seq: number | null }>("SELECT MAX(seq) AS seq FROM audit_log WHERE action = ?", [AUDIT_CHECKPOINT_ACTION]);
+      this.lastCheckpointSeq = Number(row?.seq ?? 0);
+    }
+    return this.lastCheckpointSeq;
+  }
+
+  private async writeCheckpoint(reason: CheckpointReason): Promise<AuditRecord | null> {
+    const signer = this.signer;
+    if (!signer) return null;
+    const last = await this.db.get<{ seq: number; hash: string; action: string }>("SELECT seq, hash, action FROM audit_log ORDER BY seq DESC LIMIT 1");
+    if (!last || last.action === AUDIT_CHECKPOINT_ACTION) return null;
+    // Vouch only for what verifies: the chain from the last checkpoint (itself included) to the newest record.
+    const from = await this.checkpointSeq();
+    const start = from > 0 ? await this.db.get<{ prev_hash: string }>("SELECT prev_hash FROM audit_log WHERE seq = ?", [from]) : undefined;
+    const check = await verifyAuditTable(<T extends Row>(sql: string, params: unknown[]) => this.db.all<T>(sql, params), VERIFY_PAGE, {
+      ...(this.trustedKeys ? { trustedKeys: this.trustedKeys } : {}),
+      ...(start ? { from: { seq: from, prevHash: String(start.prev_hash) } } : {}),
+    });
+    if (!check.ok) {
+      const b = check.firstBroken;
+      this.refusedAt = Number(last.seq);
+      this.onWarning(`audit log: not signing a checkpoint, the chain does not verify from the last one (record #${b?.seq ?? "?"}: ${b?.problem ?? "unknown"}); run npm run audit:verify`);
+      return null;
+    }
+    this.refusedAt = null;
+    const seq = Number(last.seq);
+    const hash = String(last.hash);
+    const signedAt = this.now();
+    const sig = signer.sign(checkpointMessage({ terminalId: this.terminalId, seq, hash, count: seq, signedAt }));
+    const record = await this.write(
+      { action: AUDIT_CHECKPOINT_ACTION, username: null, departmentId: null },
+      { seq, hash, count: seq, signedAt, key: signer.publicKey, sig, reason },
+      signedAt,
+    );
+    this.lastCheckpointSeq = record.seq;
+    return record;
+  }
+
+  private async write(input: AuditAppendInput, detail: AuditDetail, at = this.now()): Promise<AuditRecord> {
     if (!Number.isSafeInteger(at)) throw new Error(`audit log: the clock returned ${at}, not an integer ms timestamp`);
     const last = await this.db.get<{ seq: number; hash: string }>("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1");
     const fields = {
@@ -339,8 +435,9 @@ export class AuditLog {
     );
   }
 
-  /** Verifies the whole chain in seq order, a page at a time. */
+  /** Verifies the whole chain in seq order, a page at a time, with its checkpoints against the terminal's keys. */
   verify(): Promise<VerifyResult> {
-    return verifyAuditTable(<T extends Row>(sql: string, params: unknown[]) => this.db.all<T>(sql, params));
+    const trustedKeys = this.trustedKeys;
+    return verifyAuditTable(<T extends Row>(sql: string, params: unknown[]) => this.db.all<T>(sql, params), VERIFY_PAGE, trustedKeys ? { trustedKeys } : {});
   }
 }

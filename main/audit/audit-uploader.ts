@@ -4,6 +4,7 @@
 import { AUDIT_BATCH_MAX, AccessBasisSchema, AuditEventSchema, type AuditBatchResult, type AuditEvent } from "../../contract/platform-api.js";
 import type { AuditRecord } from "../../contract/console-api.js";
 import type { Logger } from "../log/logger.js";
+import { backoffDelayMs } from "../retry/backoff.js";
 import { AUDIT_DETAIL_MAX_CHARS, type AuditLog, type PendingAuditRecord } from "./audit-log.js";
 
 const GB_ID = /^\d{20}$/;
@@ -48,6 +49,7 @@ export function toAuditEvent(record: AuditRecord): AuditEvent {
     ...(gbCamera && record.cameraId !== null ? { cameraId: record.cameraId } : {}),
     ...(basis.success ? { basis: basis.data } : {}),
     detail,
+    seq: record.seq,
     prevHash: record.prevHash,
     hash: record.hash,
   };
@@ -214,6 +216,11 @@ export class AuditUploader {
       const duplicates = result.duplicates.filter((id) => sent.has(id)).length;
       if (result.stored + duplicates >= events.length) {
         await this.log.markUploaded(ids);
+        // Kept either way (the platform holds them), but a checkpoint it could not verify anchors nothing there.
+        const unverified = (result.checkpoints ?? []).filter((c) => !c.verified);
+        if (unverified.length > 0) {
+          this.logger.warn("audit upload: the platform could not verify checkpoint(s) against this session's terminal key (logged in before the key existed?)", { ids: unverified.map((c) => c.id) });
+        }
         if (this.failures > 0) this.logger.info("audit upload: platform reachable again", { afterFailures: this.failures });
         this.failures = 0;
         return null;
@@ -230,9 +237,8 @@ export class AuditUploader {
     return delay;
   }
 
-  /** Exponential backoff with jitter: base·2^(n-1), capped, then a random point in its upper half. */
+  /** base·2^(n-1), capped, then a random point in its upper half. */
   private backoff(failures: number): number {
-    const exp = Math.min(this.maxDelayMs, this.baseDelayMs * 2 ** Math.min(failures - 1, 30));
-    return Math.round(exp / 2 + Math.random() * (exp / 2));
+    return backoffDelayMs(failures - 1, { baseMs: this.baseDelayMs, capMs: this.maxDelayMs, jitter: 0.5 });
   }
 }

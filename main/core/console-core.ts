@@ -11,6 +11,7 @@ import {
   type MethodResult,
   type RpcEvent,
   type RpcOutcome,
+  type TestHookMethodName,
 } from "../../contract/console-api.js";
 import { LocaleSchema, type AccessState } from "../../contract/console-api.js";
 import type { AccessClock } from "../access/access-clock.js";
@@ -24,11 +25,13 @@ import type { SettingsRepo } from "../store/settings-repo.js";
 import type { WallService } from "../wall/wall-service.js";
 import { WallRuleError } from "../wall/wall-state.js";
 import { CoreError } from "./core-error.js";
+import { testHookHandlers, type TestHookHandlers } from "./test-hooks.js";
 
 
+/** Every product method; the test hooks only in test builds. */
 type Handlers = {
-  [M in ConsoleMethodName]: (params: z.infer<(typeof consoleMethods)[M]["params"]>) => Promise<MethodResult<M>>;
-};
+  [M in Exclude<ConsoleMethodName, TestHookMethodName>]: (params: z.infer<(typeof consoleMethods)[M]["params"]>) => Promise<MethodResult<M>>;
+} & Partial<TestHookHandlers>;
 
 export type ConsoleCoreDeps = {
   shell: "electron" | "web";
@@ -155,18 +158,16 @@ export class ConsoleCore {
         if (!me.roles.some((r) => AUDIT_READERS.has(r))) throw new CoreError("FORBIDDEN", "only auditors and commanders may read the audit log");
         return deps.audit.query(query);
       },
-      advanceTestClock: async ({ ms }) => {
-        if (!clock.testMode) throw new CoreError("TEST_CLOCK_DISABLED", "the access clock moves only in test mode (VIGIL_TEST_CLOCK=1)");
-        clock.advance(ms);
-        this.emitAccessState();
-        return this.accessState();
-      },
       setLocale: async ({ locale }) => {
         await settings.set("locale", locale);
         this.locale = locale;
         this.emit("localeChanged", locale);
         return locale;
       },
+      // A build-time constant, so production bundles drop this branch and test-hooks.ts with it.
+      ...(typeof __VIGIL_TEST_HOOKS__ !== "undefined" && __VIGIL_TEST_HOOKS__
+        ? testHookHandlers({ clock, accessState: () => this.accessState(), emitAccessState: () => this.emitAccessState() })
+        : {}),
     };
     wall.onChange((state) => {
       streams.reconcile(state);
@@ -201,6 +202,8 @@ export class ConsoleCore {
       return { ok: false, error: { code: "UNKNOWN_METHOD", message: `unknown method: ${method}` } };
     }
     const name = method as ConsoleMethodName;
+    const handler = this.handlers[name] as ((p: unknown) => Promise<unknown>) | undefined;
+    if (!handler) return { ok: false, error: { code: "UNKNOWN_METHOD", message: `${name} is a test hook; this build has none` } };
     const parsed = consoleMethods[name].params.safeParse(rawParams ?? {});
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
@@ -209,7 +212,6 @@ export class ConsoleCore {
       return { ok: false, error: { code: "INVALID_REQUEST", message: `${name}: ${where}${issue?.message ?? "invalid"}` } };
     }
     try {
-      const handler = this.handlers[name] as (p: unknown) => Promise<unknown>;
       return { ok: true, result: await handler(parsed.data) };
     } catch (err) {
       return { ok: false, error: this.toApiError(name, err) };

@@ -11,7 +11,7 @@ import { RevokedSessions } from "../../contract/revoked-sessions.js";
 import type { RelayStatus } from "../../contract/console-api.js";
 import type { Logger } from "../log/logger.js";
 import type { RelayLauncher, RelayProcess } from "./relay-process.js";
-import { restartDelayMs } from "./restart-backoff.js";
+import { RELAY_RESTART_BACKOFF, backoffDelayMs } from "../retry/backoff.js";
 
 export type RelaySupervisorOptions = {
   launcher: RelayLauncher;
@@ -206,7 +206,7 @@ export class RelaySupervisor {
     }
     // A relay that ran healthily for a while starts the backoff afresh.
     if (Date.now() - this.upSince > 30_000) this.consecutiveFailures = 0;
-    const delay = restartDelayMs(this.consecutiveFailures++);
+    const delay = backoffDelayMs(this.consecutiveFailures++, RELAY_RESTART_BACKOFF);
     this.opts.log.warn(`${reason}; restarting in ${delay} ms`);
     this.setStatus({ state: "restarting", restarts: this.status.restarts + 1, lastError: reason });
     this.restartTimer = setTimeout(() => this.spawn(), delay);

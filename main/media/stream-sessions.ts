@@ -19,8 +19,9 @@ export const MAX_TICKET_TTL_MS = 12 * 60 * 60 * 1000;
 /** A platform ticket this close to its expiry is not reused for a new upstream connection. */
 const TICKET_REUSE_MARGIN_MS = 10_000;
 /**
- * How long before the platform's media server cuts a pull (its ticket's access end) a fresh ticket is fetched for a
- * session that outlives it (an extended grant), so the relay reopens the pull with a URL valid past that moment.
+ * How long before the platform's media server cuts a pull (its ticket's lease end: the access end, or a few minutes
+ * after issue for rules without one) a fresh ticket is fetched for a session that outlives it. The platform tells its
+ * media server that the new ticket carries the running pull on; otherwise the relay reopens the pull with its URL.
  */
 export const TICKET_RENEW_LEAD_MS = 30_000;
 /** Renewals of one channel are this far apart (the relay keeps the old pull until it is cut anyway). */
@@ -61,6 +62,8 @@ export function profileFor(wall: WallState, tile: number): StreamProfile {
 export class StreamSessions {
   private readonly sessions = new Map<string, StreamSession>();
   private readonly tickets = new Map<string, PlayTicket>();
+  /** Channel → the platform session its ticket was issued to (a logout revokes that session's tickets). */
+  private readonly issuedTo = new Map<string, string | null>();
   /** Channel → its latest ticket renewal (one at a time, TICKET_RENEW_RETRY_MS apart). */
   private readonly renewals = new Map<string, { inFlight: boolean; at: number }>();
 
@@ -158,7 +161,9 @@ export class StreamSessions {
     // cut the new session at that old end: ask for a new one.
     const knownEnd = known?.validUntil ? Date.parse(known.validUntil) : null;
     const coversAccess = knownEnd === null || (accessEnd !== null && knownEnd >= accessEnd);
-    if (purpose === "live" && known && coversAccess && Date.parse(known.expiresAt) - this.now > TICKET_REUSE_MARGIN_MS) return known;
+    // A ticket of an earlier platform session was revoked with it (logout); a lease runs on the media server's clock.
+    const usable = known !== undefined && this.issuedTo.get(channel) === this.platformSession() && Date.parse(known.leaseUntil) - Date.now() > TICKET_REUSE_MARGIN_MS;
+    if (purpose === "live" && known && coversAccess && usable && Date.parse(known.expiresAt) - this.now > TICKET_REUSE_MARGIN_MS) return known;
     try {
       return await this.fetchTicket(channel, cameraId, profile, purpose);
     } catch (err) {
@@ -173,6 +178,7 @@ export class StreamSessions {
     // A program ticket also serves live viewers of the channel (program output needs more than live view).
     const ticket = await this.deps.platform.playTicket(cameraId, profile, purpose);
     this.tickets.set(channel, ticket);
+    this.issuedTo.set(channel, this.platformSession());
     this.deps.relay.ensureSource(channel, upstreamSource(ticket.urls));
     return ticket;
   }
@@ -256,16 +262,22 @@ export class StreamSessions {
   }
 
   /**
-   * Called on every tick of the access clock: a channel whose platform ticket ends (its media server cuts the pull)
-   * within TICKET_RENEW_LEAD_MS while one of its sessions plays on past that end gets a fresh ticket. The relay
-   * keeps its running pull and uses the new URL when the old one is cut, so viewers see at most a short freeze.
+   * Called on every tick of the access clock: a channel whose platform ticket's lease ends (its media server cuts the
+   * pull) within TICKET_RENEW_LEAD_MS while one of its sessions plays on past that end gets a fresh ticket — an
+   * extended grant, and every standing rule once per lease. The platform carries the running pull on to the new
+   * lease; failing that, the relay uses the new URL when the old pull is cut, so viewers see at most a short freeze.
    */
   renewTickets(): void {
     const now = this.now;
     for (const session of this.sessions.values()) {
       const ticket = this.tickets.get(session.channel);
-      const ticketEnd = ticket?.validUntil ? Date.parse(ticket.validUntil) : null;
-      if (!ticket || ticketEnd === null || session.deadline <= ticketEnd || ticketEnd - now > TICKET_RENEW_LEAD_MS) continue;
+      if (!ticket) continue;
+      // The access the ticket was decided on ends (access clock), or its lease does (the media server's clock).
+      const accessEnd = ticket.validUntil ? Date.parse(ticket.validUntil) : null;
+      const accessDue = accessEnd !== null && session.deadline > accessEnd && accessEnd - now <= TICKET_RENEW_LEAD_MS;
+      const leaseLeft = Date.parse(ticket.leaseUntil) - Date.now();
+      const leaseDue = session.deadline - now > leaseLeft && leaseLeft <= TICKET_RENEW_LEAD_MS;
+      if (!accessDue && !leaseDue) continue;
       const last = this.renewals.get(session.channel);
       if (last && (last.inFlight || now - last.at < TICKET_RENEW_RETRY_MS)) continue;
       const attempt = { inFlight: true, at: now };
@@ -280,6 +292,10 @@ export class StreamSessions {
           attempt.inFlight = false;
         });
     }
+  }
+
+  private platformSession(): string | null {
+    return this.deps.platform.user?.sessionId ?? null;
   }
 
   /** The platform ticket the relay pulls a channel with now (diagnostics and tests). */

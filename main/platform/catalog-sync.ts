@@ -18,7 +18,7 @@ import type { CatalogIndex } from "../catalog/catalog-index.js";
 import type { CatalogStore, SnapshotProgress } from "../catalog/catalog-store.js";
 import { searchKeyFor } from "../catalog/search-keys.js";
 import type { Logger } from "../log/logger.js";
-import { restartDelayMs } from "../media/restart-backoff.js";
+import { backoffDelayMs } from "../retry/backoff.js";
 import { toConsoleCamera } from "./camera-mapping.js";
 import { PlatformError, type PlatformClient } from "./platform-client.js";
 import { SseReader } from "./sse-reader.js";
@@ -101,7 +101,7 @@ export class CatalogSync {
           return;
         }
         const message = err instanceof Error ? err.message : String(err);
-        const delay = restartDelayMs(this.failures++, Math.random, this.deps.retryBaseMs ?? 1000, 30_000);
+        const delay = backoffDelayMs(this.failures++, { baseMs: this.deps.retryBaseMs ?? 1000, capMs: 30_000, jitter: 0.2 });
         this.deps.log.warn(`platform sync: ${message}; working from the local catalog, retrying in ${delay} ms`);
         this.setStatus({ state: "degraded", retryAt: Date.now() + delay, lastError: message });
         await this.sleep(delay);

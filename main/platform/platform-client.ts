@@ -11,6 +11,8 @@ import {
   type RouteData,
   type TokenPair,
 } from "../../contract/platform-api.js";
+import { refreshProofMessage } from "../../contract/terminal-signature.js";
+import type { TerminalKey } from "./terminal-key.js";
 
 export class PlatformError extends Error {
   constructor(
@@ -33,6 +35,11 @@ export type Tokens = { accessToken: string; accessExpiresAt: number; refreshToke
 export type PlatformClientOptions = {
   baseUrl: string;
   terminalId: string;
+  /**
+   * The terminal's key: its public key goes with the login, and every refresh carries a proof signed with it (the
+   * platform refuses a refresh without one). Absent: the session lasts as long as its first access token.
+   */
+  terminalKey?: TerminalKey;
   /** Called whenever tokens rotate (login, refresh) or are dropped (null), so the vault can keep them. */
   onTokens: (tokens: Tokens | null, pair: TokenPair | null) => void;
   timeoutMs?: number;
@@ -62,13 +69,14 @@ export class PlatformClient {
 
   /** Resumes a session from a stored refresh token (rotates it). */
   async resume(refreshToken: string): Promise<TokenPair> {
-    const pair = await this.call("refresh", { body: { refreshToken, terminalId: this.opts.terminalId } }, false);
+    const pair = await this.call("refresh", { body: this.refreshBody(refreshToken) }, false);
     this.adopt(pair);
     return pair;
   }
 
   async login(username: string, password: string): Promise<TokenPair> {
-    const pair = await this.call("login", { body: { username, password, terminalId: this.opts.terminalId } }, false);
+    const terminalKey = this.opts.terminalKey?.publicKey;
+    const pair = await this.call("login", { body: { username, password, terminalId: this.opts.terminalId, ...(terminalKey ? { terminalKey } : {}) } }, false);
     this.adopt(pair);
     return pair;
   }
@@ -116,7 +124,7 @@ export class PlatformClient {
   async refresh(): Promise<void> {
     if (!this.tokens) throw new PlatformError(401, "UNAUTHENTICATED", "no session to refresh");
     const refreshToken = this.tokens.refreshToken;
-    this.refreshing ??= this.call("refresh", { body: { refreshToken, terminalId: this.opts.terminalId } }, false)
+    this.refreshing ??= this.call("refresh", { body: this.refreshBody(refreshToken) }, false)
       .then((pair) => this.adopt(pair))
       .catch((err: unknown) => {
         if (err instanceof PlatformError && err.status === 401) this.drop();
@@ -126,6 +134,12 @@ export class PlatformClient {
         this.refreshing = null;
       });
     return this.refreshing;
+  }
+
+  /** A refresh request: the token, the terminal, and the proof that this terminal holds its key. */
+  private refreshBody(refreshToken: string): { refreshToken: string; terminalId: string; proof?: string } {
+    const { terminalId, terminalKey } = this.opts;
+    return { refreshToken, terminalId, ...(terminalKey ? { proof: terminalKey.sign(refreshProofMessage(terminalId, refreshToken)) } : {}) };
   }
 
   private adopt(pair: TokenPair): void {

@@ -36,6 +36,7 @@ import { toConsoleCamera } from "./camera-mapping.js";
 import { CatalogSync } from "./catalog-sync.js";
 import { PlatformClient, PlatformError } from "./platform-client.js";
 import type { SessionVault } from "./session-vault.js";
+import type { TerminalKey } from "./terminal-key.js";
 
 export type PlatformLinkEvents = {
   session(state: SessionState): void;
@@ -66,6 +67,8 @@ export class PlatformLink {
       platformUrl: string;
       embedded: boolean;
       terminalId: string;
+      /** Registered at login; proves this terminal at every refresh. */
+      terminalKey: TerminalKey;
       settings: SettingsRepo;
       store: CatalogStore;
       index: CatalogIndex;
@@ -79,6 +82,7 @@ export class PlatformLink {
     this.client = new PlatformClient({
       baseUrl: deps.platformUrl,
       terminalId: deps.terminalId,
+      terminalKey: deps.terminalKey,
       onTokens: (tokens, pair) => {
         if (tokens && pair) {
           this.storedRefresh = tokens.refreshToken;
@@ -134,6 +138,10 @@ export class PlatformLink {
     } else if (session) {
       log.warn("stored session belongs to another platform; log in again");
       await vault.clear();
+    } else if (vault.lastMiss === "plaintext") {
+      log.warn("the stored session was kept in plain text by an older Vigil and is dropped; log in again");
+    } else if (vault.lastMiss === "unreadable") {
+      log.warn(`the stored session cannot be unsealed with ${vault.protection}; log in again`);
     }
   }
 
@@ -424,6 +432,8 @@ export function toCoreError(err: unknown): CoreError {
         // A refused play ticket names its reason; a refused action (wrong role) does not.
         if (!err.reason) return new CoreError("FORBIDDEN", err.message);
         return new CoreError("ACCESS_DENIED", `[${err.reason}] ${err.message}`);
+      case "SELF_APPROVAL":
+        return new CoreError("SELF_APPROVAL", err.message);
       case "CONFLICT":
         return new CoreError("CONFLICT", err.message);
       case "BAD_REQUEST":

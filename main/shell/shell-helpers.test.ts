@@ -2,7 +2,6 @@ import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { restartDelayMs } from "../media/restart-backoff.js";
 import { resolveRendererFile } from "./renderer-files.js";
 import { parseWebShellArgs } from "./web/web-args.js";
 
@@ -26,13 +25,15 @@ describe("renderer file resolution", () => {
 
 describe("web shell arguments", () => {
   it("parses the documented options", () => {
-    expect(parseWebShellArgs([])).toEqual({ open: true, port: 0, dataDir: null, platformUrl: null });
+    expect(parseWebShellArgs([])).toEqual({ open: true, port: 0, dataDir: null, platformUrl: null, printUrl: false });
     expect(parseWebShellArgs(["--web", "--no-open", "--port", "4100", "--data-dir", "/tmp/x", "--platform", "https://vp.zunyi.example/"])).toEqual({
       open: false,
       port: 4100,
       dataDir: "/tmp/x",
       platformUrl: "https://vp.zunyi.example",
+      printUrl: false,
     });
+    expect(parseWebShellArgs(["--web", "--print-url"]).printUrl).toBe(true);
   });
   it("rejects unknown options and bad ports with a clear message", () => {
     expect(() => parseWebShellArgs(["--frobnicate"])).toThrow(/unknown option --frobnicate/);
@@ -40,15 +41,5 @@ describe("web shell arguments", () => {
     expect(() => parseWebShellArgs(["--port"])).toThrow(/needs a value/);
     expect(() => parseWebShellArgs(["--platform", "ftp://x"])).toThrow(/must be http/);
     expect(() => parseWebShellArgs(["--platform", "not a url"])).toThrow(/not a URL/);
-  });
-});
-
-describe("relay restart backoff", () => {
-  it("grows exponentially from 0.5 s and caps at 10 s, with bounded jitter", () => {
-    expect(restartDelayMs(0, () => 0.5)).toBe(500);
-    expect(restartDelayMs(3, () => 0.5)).toBe(4000);
-    expect(restartDelayMs(20, () => 0.5)).toBe(10_000);
-    expect(restartDelayMs(0, () => 0)).toBe(400);
-    expect(restartDelayMs(0, () => 1)).toBe(600);
   });
 });

@@ -1,6 +1,6 @@
 // Runs in the platform API. The platform's own record of every application and grant action (who, when, what,
 // with which reason), kept beside the records themselves: a grant's current state shows only its latest decision.
-import type { Database } from "../../main/store/database.js";
+import type { Database } from "../store/platform-database.js";
 
 export type AccessAction = {
   at: number;

@@ -2,7 +2,7 @@
 // approver's decision (all, part, or reject). An approval adds an APPLICATION rule for the applicant's department;
 // each change is pushed (application event to all, entitlement event to the department).
 import type { Application, ApplicationDecision, ApplicationRequest, PlatformEvent } from "../../contract/platform-api.js";
-import type { Database } from "../../main/store/database.js";
+import type { Database } from "../store/platform-database.js";
 import { ApiFailure } from "../api/api-failure.js";
 import type { AuthContext } from "../auth/session-service.js";
 import { dueDate } from "../calendar/working-days.js";
@@ -109,6 +109,10 @@ export class ApplicationService {
       const row = await db.get<ApplicationRow>(`${SELECT} WHERE id = ?`, [body.applicationId]);
       if (!row) throw new ApiFailure(404, "NOT_FOUND", `no application ${body.applicationId}`);
       const current = this.hydrate(row, now);
+      // Approvals take a second person: the applicant never decides their own application.
+      if (current.applicant.userId === auth.userId) {
+        throw new ApiFailure(403, "SELF_APPROVAL", `you submitted application ${current.id}; another approver must decide it`);
+      }
       if (current.status !== "submitted") throw new ApiFailure(409, "CONFLICT", `application ${current.id} is already ${current.status}; reload it`);
       const decided = body.outcome === "approve" ? approve(current, body, now, auth) : reject(current, body, now, auth);
       await save(db, decided, row);

@@ -1,6 +1,6 @@
 // Runs in the platform API. Each department's entitlement revision: it increases whenever any of the department's
 // rules changes (an approval, a grant starting, being extended, revoked or ending), so consoles know to refetch.
-import type { Database } from "../../main/store/database.js";
+import type { Database } from "../store/platform-database.js";
 
 /** Inside a write transaction: the department's next revision. */
 export async function bumpRevision(db: Database, departmentId: string): Promise<number> {

@@ -4,10 +4,11 @@
 // on time; break-glass grants are reviewed afterwards by the approver; every change is pushed (grant event to all,
 // entitlement event to the grantee department when its rules change).
 import type { Grant, GrantDecision, GrantExtend, GrantPolicy, GrantRequest, GrantReview, GrantRevoke, Incident, PlatformEvent } from "../../contract/platform-api.js";
-import type { Database } from "../../main/store/database.js";
+import type { Database } from "../store/platform-database.js";
 import { ApiFailure } from "../api/api-failure.js";
 import type { AuthContext } from "../auth/session-service.js";
 import type { Audience, EventHub } from "../events/event-hub.js";
+import type { MediaCuts } from "../media/media-push.js";
 import type { PlatformStore } from "../store/platform-store.js";
 import { logAccessAction } from "./access-log.js";
 import { canonicalCivilCode, canonicalScope, describeScope, listIds } from "./access-scope.js";
@@ -26,6 +27,8 @@ export interface GrantServiceOptions {
   mediaDepartmentIds: readonly string[];
   answerDeadlineDays: number;
   now: () => number;
+  /** Where a revoked grant's streams are cut (the media server). */
+  cuts: MediaCuts;
 }
 
 const iso = (ms: number): string => new Date(ms).toISOString();
@@ -182,6 +185,7 @@ export class GrantService {
     const now = this.options.now();
     const { grant, pushes } = await this.store.write(async (db) => {
       const current = await this.load(db, body.grantId, now);
+      await this.requireSecondPerson(db, auth, current, "decide");
       let next: Grant;
       let event: GrantEventStatus;
       let rulesChanged = false;
@@ -258,6 +262,8 @@ export class GrantService {
       await logAccessAction(db, { at: now, refId: next.id, action: "grant.revoke", userId: auth.userId, detail: { reason: body.reason, wasActive } });
       return { grant: next, pushes: await this.changed(db, next, "revoked", wasActive) };
     });
+    // Streams opened under it end at once, wherever their tickets went (the console also closes its tiles).
+    if (grant.validFrom !== null) this.options.cuts.revoke("ref", grant.id, now);
     await this.events.publish(pushes);
     return grant;
   }
@@ -272,6 +278,7 @@ export class GrantService {
     const { grant, pushes } = await this.store.write(async (db) => {
       // The stored record, not the view at `now`: an active grant past its end stays for the sweeper to expire.
       const stored = await this.loadStored(db, body.grantId);
+      await this.requireSecondPerson(db, auth, stored, "review");
       const problem = reviewProblem(stored);
       if (problem) throw new ApiFailure(409, "CONFLICT", problem);
       const next: Grant = { ...stored, review: { by: auth.me.user.displayName, at: iso(now), note: body.note } };
@@ -321,6 +328,20 @@ export class GrantService {
     const row = await db.get<{ requester_department_id: string }>("SELECT requester_department_id FROM emergency_grant WHERE id = ?", [grant.id]);
     if (auth.roles.includes("commander") && row?.requester_department_id === auth.departmentId) return;
     throw new ApiFailure(403, "FORBIDDEN", `only a commander of the requesting department or an approver may ${what} grant ${grant.id}`);
+  }
+
+  /**
+   * Approvals take a second person: whoever asked for a grant or for one of its extensions never decides (approves or
+   * refuses) or reviews it.
+   */
+  private async requireSecondPerson(db: Database, auth: AuthContext, grant: Grant, what: "decide" | "review"): Promise<void> {
+    const asked = await db.get<{ action: string }>(
+      "SELECT action FROM access_action WHERE ref_id = ? AND user_id = ? AND action IN ('grant.request', 'grant.extend', 'grant.extension.request') ORDER BY seq LIMIT 1",
+      [grant.id, auth.userId],
+    );
+    if (!asked) return;
+    const part = asked.action === "grant.request" ? "this grant" : "an extension of this grant";
+    throw new ApiFailure(403, "SELF_APPROVAL", `you asked for ${part}; another approver must ${what} grant ${grant.id}`);
   }
 
   private async save(db: Database, grant: Grant): Promise<void> {

@@ -3,7 +3,7 @@
 // cameras count as absent.
 import type { SharingClass } from "../../contract/camera.js";
 import type { AccessScope, PlatformCamera } from "../../contract/platform-api.js";
-import type { Database } from "../../main/store/database.js";
+import type { Database } from "../store/platform-database.js";
 import type { CameraFact } from "./application-policy.js";
 
 export type ClassCounts = Record<SharingClass, number>;

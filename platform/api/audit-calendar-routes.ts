@@ -1,26 +1,20 @@
-// Runs in the platform API. Audit upload (idempotent by event id) and the working-day calendar.
+// Runs in the platform API. Audit upload (idempotent by event id), the auditors' view of a terminal's chain, and the
+// working-day calendar.
+import { auditChainPage, storeAuditBatch } from "../audit/audit-archive.js";
 import { dueDate, MAX_RANGE_DAYS, rangeLength, workingDays } from "../calendar/working-days.js";
 import { ApiFailure } from "./api-failure.js";
 import type { PlatformServices } from "./platform-services.js";
 import type { RouteHandlers } from "./route-binding.js";
 
-export function auditCalendarHandlers(s: PlatformServices): Pick<RouteHandlers, "audit" | "workingDays" | "dueDate"> {
+export function auditCalendarHandlers(s: PlatformServices): Pick<RouteHandlers, "audit" | "auditChain" | "workingDays" | "dueDate"> {
   return {
     audit: async ({ body, auth }) => {
       const now = s.now();
-      return s.store.write(async (db) => {
-        const duplicates: string[] = [];
-        let stored = 0;
-        for (const e of body.events) {
-          const res = await db.run(
-            "INSERT INTO audit_event (id, user_id, session_id, received_at, at, action, camera_id, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING",
-            [e.id, auth.userId, auth.sessionId, now, e.at, e.action, e.cameraId ?? null, JSON.stringify(e)],
-          );
-          if (res.changes > 0) stored++;
-          else duplicates.push(e.id);
-        }
-        return { stored, duplicates };
-      });
+      return s.store.write((db) => storeAuditBatch(db, body.events, auth, now));
+    },
+    auditChain: async ({ query, auth }) => {
+      if (!auth.roles.includes("auditor")) throw new ApiFailure(403, "FORBIDDEN", "only auditors may read a terminal's audit chain");
+      return auditChainPage(s.store.reader, query);
     },
     workingDays: async ({ query }) => {
       const days = rangeLength(query.from, query.to);

@@ -4,10 +4,11 @@ import { startAccessSweeper } from "../access/access-sweeper.js";
 import { ApplicationService } from "../access/application-service.js";
 import { DEFAULT_GRANT_LIMITS } from "../access/grant-policy.js";
 import { GrantService } from "../access/grant-service.js";
-import { LoginLimiter } from "../auth/login-limiter.js";
+import { DEFAULT_LOGIN_LIMITS, LoginLimiter } from "../auth/login-limiter.js";
 import { SessionService } from "../auth/session-service.js";
 import { CatalogRepo } from "../catalog/catalog-repo.js";
 import { EventHub } from "../events/event-hub.js";
+import { MediaPush } from "../media/media-push.js";
 import type { PlatformStore } from "../store/platform-store.js";
 import { applicationHandlers } from "./application-routes.js";
 import { auditCalendarHandlers } from "./audit-calendar-routes.js";
@@ -33,17 +34,27 @@ export type PlatformApp = { app: FastifyInstance; services: PlatformServices };
 export async function createPlatformApp(options: PlatformAppOptions): Promise<PlatformApp> {
   const now = options.now ?? Date.now;
   const { store, config } = options;
-  const limiter = new LoginLimiter({ maxFailures: 5, maxFailuresPerAddress: 50, windowMs: 5 * 60_000, now });
+  const limiter = new LoginLimiter({ ...DEFAULT_LOGIN_LIMITS, now });
   const events = new EventHub(store, { retainEvents: config.retainEvents, now });
+  // Audit batches are the largest bodies: 500 events with details fit in 1 MiB.
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1024 * 1024, trustProxy: false });
+  // A revocation matters until every ticket issued before it has expired (plus a margin for clock skew).
+  const media = new MediaPush({
+    baseUrl: config.mediaBaseUrl,
+    key: config.mediaKey,
+    memoryMs: Math.max(config.ticketTtlMs, config.ticketLeaseMs) + 60_000,
+    now,
+    onError: (message) => app.log.warn(message),
+  });
+  app.addHook("onClose", () => media.close());
   const applications = new ApplicationService(store, events, { answerDeadlineDays: config.answerDeadlineDays, now });
   const grants = new GrantService(store, events, {
     limits: config.grantLimits,
     mediaDepartmentIds: config.mediaDepartmentIds,
     answerDeadlineDays: config.answerDeadlineDays,
     now,
+    cuts: media,
   });
-  // Audit batches are the largest bodies: 500 events with details fit in 1 MiB.
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1024 * 1024, trustProxy: false });
   const sweeper = startAccessSweeper({
     steps: [() => grants.expireEnded(), () => applications.endExpired()],
     intervalMs: config.accessSweepMs,
@@ -54,12 +65,19 @@ export async function createPlatformApp(options: PlatformAppOptions): Promise<Pl
     config,
     store,
     now,
-    sessions: new SessionService(store, limiter, { tokenKey: config.tokenKey, accessTtlMs: config.accessTtlMs, refreshTtlMs: config.refreshTtlMs, now }),
+    sessions: new SessionService(store, limiter, {
+      tokenKey: config.tokenKey,
+      accessTtlMs: config.accessTtlMs,
+      refreshTtlMs: config.refreshTtlMs,
+      now,
+      onRevoked: (sessionId, at) => media.revoke("session", sessionId, at),
+    }),
     catalog: new CatalogRepo(store, { retainChanges: config.retainChanges, now }),
     events,
     applications,
     grants,
     sweeper,
+    media,
   };
   if (options.onRoute) {
     const report = options.onRoute;
@@ -79,8 +97,11 @@ export async function createPlatformApp(options: PlatformAppOptions): Promise<Pl
   });
   try {
     await app.ready();
+    // An earlier API process may have stopped before its last revocations reached the media server.
+    await media.recall(store);
   } catch (err) {
     await sweeper.stop();
+    media.close();
     throw err;
   }
   return { app, services };
@@ -92,6 +113,7 @@ export const DEFAULT_CONFIG: Omit<PlatformConfig, "mediaBaseUrl" | "mediaKey" | 
   accessTtlMs: 10 * 60_000,
   refreshTtlMs: 7 * 24 * 3600_000,
   ticketTtlMs: 5 * 60_000,
+  ticketLeaseMs: 5 * 60_000,
   answerDeadlineDays: 3,
   grantLimits: DEFAULT_GRANT_LIMITS,
   mediaDepartmentIds: ["city-media"],

@@ -6,6 +6,7 @@ import type { GrantService } from "../access/grant-service.js";
 import type { SessionService } from "../auth/session-service.js";
 import type { CatalogRepo } from "../catalog/catalog-repo.js";
 import type { EventHub } from "../events/event-hub.js";
+import type { MediaPush } from "../media/media-push.js";
 import type { PlatformStore } from "../store/platform-store.js";
 
 export interface PlatformConfig {
@@ -19,6 +20,8 @@ export interface PlatformConfig {
   refreshTtlMs: number;
   /** How long a play ticket's URLs open new sessions. */
   ticketTtlMs: number;
+  /** Sessions opened with a ticket are cut at most this long after it was issued; the console renews before. */
+  ticketLeaseMs: number;
   /** Working days a provider has to answer an application (Zunyi: 3). */
   answerDeadlineDays: number;
   /** Emergency grants: the longest grant per incident level, and the longest with all extensions (minutes). */
@@ -43,5 +46,7 @@ export interface PlatformServices {
   applications: ApplicationService;
   grants: GrantService;
   sweeper: AccessSweeper;
+  /** Tells the media server about access that ended early, and about renewed tickets. */
+  media: MediaPush;
   now: () => number;
 }

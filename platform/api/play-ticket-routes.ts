@@ -1,5 +1,7 @@
 // Runs in the platform API. Play tickets: the access decision over the department's full rule set (standing rules,
-// approved applications, active grants), then short-lived tokenized media URLs cut at the deciding rule's end.
+// approved applications, active grants), then short-lived tokenized media URLs whose sessions the media server cuts
+// at the deciding rule's end or at the ticket's lease end, whichever comes first. The console renews a ticket before
+// its lease ends; each renewal is a fresh decision, pushed to the media server so the running session plays on.
 import { randomUUID } from "node:crypto";
 import type { PlayTicket, RefusalReason, StreamProfile } from "../../contract/platform-api.js";
 import { departmentRuleSet } from "../access/rule-set.js";
@@ -30,13 +32,17 @@ export function playTicketHandlers(s: PlatformServices): Pick<RouteHandlers, "pl
       if (camera.status !== "ONLINE") throw new ApiFailure(409, "CAMERA_OFFLINE", `camera ${camera.id} is offline since ${camera.statusChangedAt}`);
       const ticketId = randomUUID();
       const expiresAt = now + s.config.ticketTtlMs;
-      const token = mintMediaTicket(s.config.mediaKey, { t: ticketId, c: camera.id, p: body.profile, s: auth.sessionId, x: expiresAt, d: decision.validUntil ?? 0 });
+      // Every session has an end, a rule without one included: a revocation the media server missed lasts a lease at most.
+      const leaseUntil = Math.min(decision.validUntil ?? Number.POSITIVE_INFINITY, now + s.config.ticketLeaseMs);
+      const holder = { s: auth.sessionId, u: auth.userId, r: decision.refId, i: now };
+      const token = mintMediaTicket(s.config.mediaKey, { t: ticketId, c: camera.id, p: body.profile, ...holder, x: expiresAt, d: leaseUntil });
       await s.store.write((db) =>
         db.run(
           "INSERT INTO play_ticket (id, user_id, session_id, camera_id, profile, basis, issued_at, expires_at, valid_until) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
           [ticketId, auth.userId, auth.sessionId, camera.id, body.profile, decision.basis, now, expiresAt, decision.validUntil],
         ),
       );
+      if (!s.config.streamProxies[camera.id]) s.media.lease({ ...holder, c: camera.id, p: body.profile, d: leaseUntil });
       return {
         ticketId,
         cameraId: camera.id,
@@ -45,6 +51,7 @@ export function playTicketHandlers(s: PlatformServices): Pick<RouteHandlers, "pl
         expiresAt: new Date(expiresAt).toISOString(),
         basis: decision.basis,
         validUntil: decision.validUntil === null ? null : new Date(decision.validUntil).toISOString(),
+        leaseUntil: new Date(leaseUntil).toISOString(),
       };
     },
   };

@@ -1,5 +1,6 @@
 // Runs in the platform API. Access tokens: base64url(JSON claims) "." base64url(HMAC-SHA256). Short-lived; the
-// session behind them is checked on every request, so logout and revocation take effect at once.
+// session behind them is checked on every request, so logout and revocation take effect at once. They name the user
+// and the session only: the terminal is the session's (platform/auth/session-service.ts), not a claim to trust.
 import { z } from "zod";
 import { openToken, signToken } from "../../contract/signed-token.js";
 
@@ -8,8 +9,6 @@ const ClaimsSchema = z.object({
   sub: z.string().min(1),
   /** session id */
   sid: z.string().min(1),
-  /** terminal id */
-  tid: z.string().min(1),
   /** issued at / expires, ms since epoch */
   iat: z.number().int(),
   exp: z.number().int(),

@@ -2,7 +2,7 @@
 // tombstones and bounded history, and versioned mutations. Classified (Secrecy=1) records never leave it as records.
 import { randomBytes } from "node:crypto";
 import type { CatalogChange, CameraStatus, ChangesPage, PlatformCamera, SnapshotPage } from "../../contract/platform-api.js";
-import type { Database } from "../../main/store/database.js";
+import type { Database } from "../store/platform-database.js";
 import { ApiFailure } from "../api/api-failure.js";
 import { setMeta, type PlatformStore } from "../store/platform-store.js";
 import { decodeCursor, decodePageToken, encodeCursor, encodePageToken, type ChangeCursor } from "./catalog-cursor.js";

@@ -1,6 +1,6 @@
 // Runs as the demo media server process (its own port; alive while the API restarts). Config from env (PLATFORM_ENV).
 import { join, resolve } from "node:path";
-import { envInt, envKey, PLATFORM_ENV, type ChildReady } from "../platform-env.js";
+import { envInt, envKey, openParentLink, PLATFORM_ENV } from "../platform-env.js";
 import { findDemoClips } from "./demo-clips.js";
 import { createMediaServer } from "./media-server.js";
 
@@ -28,14 +28,15 @@ async function main(): Promise<void> {
     log: (level, message, channel) => process.stderr.write(`[media] ${level}${channel ? ` ${channel}` : ""}: ${message}\n`),
   });
   const bound = await media.listen(port, env[PLATFORM_ENV.mediaHost] ?? "127.0.0.1");
-  const ready: ChildReady = { type: "ready", port: bound };
-  process.send?.(ready);
+  // A Node fork (web shell) or an Electron utility process (packaged app): ready goes up either way.
+  const parent = openParentLink();
+  parent.ready(bound);
   process.stdout.write(`media: http://127.0.0.1:${bound} (${clips.length} clips from ${mediaRoot})\n`);
   const stop = (): void => void media.close().finally(() => process.exit(0));
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);
   // Started by a parent: go when it goes.
-  process.on("disconnect", stop);
+  parent.onGone(stop);
 }
 
 main().catch((err: unknown) => fail(err instanceof Error ? (err.stack ?? err.message) : String(err)));

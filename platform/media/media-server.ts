@@ -1,26 +1,23 @@
 // Runs in the demo media server. Stands for a city media server (ZLMediaKit conventions): /{app}/{stream}.live.flv
 // as HTTP-FLV, or WS-FLV on upgrade, where stream = <cameraId>_<main|sub>; every request needs a play-ticket token.
-// Built on the relay's hub, file-loop source and viewers: one looped clip feeds every camera mapped to it.
+// It enforces access itself, so a ticket fetched around the console is held to the same rules: a session is cut at
+// its ticket's end, and at once when the platform API revokes what the ticket stands on (POST MEDIA_CONTROL_PATH).
+// Built on the relay's public FLV fan-out: one looped clip feeds every camera mapped to it.
 import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Duplex } from "node:stream";
 import { WebSocketServer } from "ws";
-import type { SourceSpec } from "../../contract/relay-control.js";
-import type { RelayLog } from "../../relay/relay-log.js";
-import { FileLoopSource } from "../../relay/sources/file-loop-source.js";
-import { resolveMediaPath } from "../../relay/sources/media-path.js";
-import { StreamHub, type SourceFactory } from "../../relay/stream/stream-hub.js";
-import { FlvViewer } from "../../relay/viewer/flv-viewer.js";
-import { HttpTransport } from "../../relay/viewer/http-transport.js";
-import { WsTransport } from "../../relay/viewer/ws-transport.js";
+import { createFlvFanout, type FanoutLog, type FanoutViewer } from "../../relay/public/flv-fanout.js";
 import { demoClipIndex } from "../demo/demo-catalog.js";
+import { MAX_CONTROL_BYTES, MEDIA_CONTROL_PATH, openMediaControl, type MediaControlAnswer, type MediaControlMessage } from "./media-control.js";
 import { verifyMediaTicket, type MediaTicketClaims } from "./media-ticket.js";
+import { describeRevocation, RevocationList, type TicketHolder } from "./revocation-list.js";
 
 export interface MediaServerOptions {
   mediaRoot: string;
   clips: readonly string[];
   key: Buffer;
-  log: RelayLog;
+  log: FanoutLog;
   now?: () => number;
 }
 
@@ -32,34 +29,24 @@ export interface MediaServer {
 }
 
 const STREAM_PATH = /^\/([A-Za-z0-9_-]{1,32})\/(\d{20})_(main|sub)\.live\.flv$/;
-/** Without an end from the access decision, a session lasts until the viewer leaves. */
-const NO_END_MS = 10 * 365 * 24 * 3600_000;
 
 type Admission = { ok: true; channel: string; claims: MediaTicketClaims } | { ok: false; status: number; reason: string };
+/** A live session: its viewer, its stream, and whose access it stands on (moved on by leases). */
+type Live = { viewer: FanoutViewer; stream: string; holder: TicketHolder };
 
-function fileSources(mediaRoot: string): SourceFactory {
-  return {
-    check(spec: SourceSpec): void {
-      if (spec.kind !== "file") throw new Error("the demo media server plays files only");
-      resolveMediaPath(mediaRoot, spec.path);
-    },
-    create(spec: SourceSpec): FileLoopSource {
-      if (spec.kind !== "file") throw new Error("the demo media server plays files only");
-      return new FileLoopSource({ path: resolveMediaPath(mediaRoot, spec.path), mediaRoot });
-    },
-  };
-}
+const holderOf = (c: Pick<MediaTicketClaims, "s" | "u" | "r" | "i">): TicketHolder => ({ s: c.s, u: c.u, r: c.r, i: c.i });
 
 export function createMediaServer(options: MediaServerOptions): MediaServer {
   const now = options.now ?? Date.now;
   if (options.clips.length === 0) throw new Error(`no demo clips (*.flv) in ${options.mediaRoot}`);
-  const hub = new StreamHub({ sources: fileSources(options.mediaRoot), log: options.log, lingerMs: 20_000 });
+  const fanout = createFlvFanout({ mediaRoot: options.mediaRoot, log: options.log, lingerMs: 20_000, now });
   const channels = options.clips.map((clip, i) => {
     const channel = `clip${i}`;
-    hub.ensureSource(channel, { kind: "file", path: clip });
+    fanout.addClip(channel, clip);
     return channel;
   });
-  const viewers = new Set<FlvViewer>();
+  const live = new Set<Live>();
+  const revocations = new RevocationList();
   const wss = new WebSocketServer({ noServer: true, maxPayload: 4096, perMessageDeflate: false });
 
   function admit(req: IncomingMessage): Admission | null {
@@ -74,21 +61,47 @@ export function createMediaServer(options: MediaServerOptions): MediaServer {
       options.log("warn", `viewer refused: ticket ${check.reason}`, match[2]);
       return { ok: false, status: check.reason === "expired" || check.reason === "access-ended" ? 403 : 401, reason: `play ticket ${check.reason}` };
     }
+    const revoked = revocations.match(holderOf(check.claims), now());
+    if (revoked) {
+      options.log("warn", `viewer refused: ticket revoked (${describeRevocation(revoked)})`, match[2]);
+      return { ok: false, status: 403, reason: `play ticket revoked: ${describeRevocation(revoked)}` };
+    }
     const channel = channels[demoClipIndex(check.claims.c, channels.length)] ?? "clip0";
     return { ok: true, channel, claims: check.claims };
   }
 
-  function attach(admission: Extract<Admission, { ok: true }>, transport: HttpTransport | WsTransport): void {
-    const viewer = new FlvViewer({
-      channel: admission.channel,
-      session: admission.claims.s,
-      deadline: admission.claims.d || now() + NO_END_MS,
-      transport,
-      now,
-    });
-    viewers.add(viewer);
-    viewer.onClose(() => viewers.delete(viewer));
-    if (!hub.attach(viewer)) viewer.fail("stream unavailable");
+  function attach(admission: Extract<Admission, { ok: true }>, serve: (spec: { channel: string; session: string; deadline: number }) => FanoutViewer): void {
+    const { claims } = admission;
+    const viewer = serve({ channel: admission.channel, session: claims.s, deadline: claims.d });
+    const entry: Live = { viewer, stream: `${claims.c}_${claims.p}`, holder: holderOf(claims) };
+    live.add(entry);
+    viewer.onClose(() => live.delete(entry));
+  }
+
+  /** Revocations first (cut what they match), then leases (never for what is revoked). */
+  function control(message: MediaControlMessage): MediaControlAnswer {
+    const at = now();
+    revocations.add(message.revocations, at);
+    let cut = 0;
+    for (const entry of live) {
+      const revoked = revocations.match(entry.holder, at);
+      if (!revoked || entry.viewer.closed) continue;
+      entry.viewer.revoke(`revoked: ${describeRevocation(revoked)}`);
+      cut++;
+    }
+    let extended = 0;
+    for (const lease of message.leases) {
+      const holder = holderOf(lease);
+      if (lease.d <= at || revocations.match(holder, at)) continue;
+      const stream = `${lease.c}_${lease.p}`;
+      for (const entry of live) {
+        if (entry.holder.s !== lease.s || entry.stream !== stream || !entry.viewer.extendDeadline(lease.d)) continue;
+        entry.holder = holder;
+        extended++;
+      }
+    }
+    if (cut > 0) options.log("info", `access control: ${cut} session(s) cut (revoked)`);
+    return { ok: true, cut, extended };
   }
 
   function send(res: ServerResponse, status: number, body: string, type = "text/plain; charset=utf-8"): void {
@@ -96,15 +109,44 @@ export function createMediaServer(options: MediaServerOptions): MediaServer {
     res.end(body);
   }
 
+  function receiveControl(req: IncomingMessage, res: ServerResponse): void {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let refused = false;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_CONTROL_BYTES && !refused) {
+        refused = true;
+        send(res, 413, `control message over ${MAX_CONTROL_BYTES} bytes`);
+        req.destroy();
+      }
+      if (!refused) chunks.push(chunk);
+    });
+    req.on("end", () => {
+      if (refused) return;
+      const opened = openMediaControl(options.key, Buffer.concat(chunks).toString("utf8"));
+      if (!opened.ok) {
+        options.log("warn", `control message refused: ${opened.reason}`);
+        send(res, opened.reason === "bad-signature" ? 401 : 400, `control message ${opened.reason}`);
+        return;
+      }
+      send(res, 200, JSON.stringify(control(opened.message)), "application/json");
+    });
+  }
+
   const server = createServer((req, res) => {
     if (req.url === "/health" && req.method === "GET") {
-      send(res, 200, JSON.stringify({ ok: true, clips: options.clips.length, viewers: viewers.size }), "application/json");
+      send(res, 200, JSON.stringify({ ok: true, clips: options.clips.length, viewers: live.size }), "application/json");
       return;
+    }
+    if (req.url === MEDIA_CONTROL_PATH) {
+      if (req.method !== "POST") return send(res, 405, "method not allowed");
+      return receiveControl(req, res);
     }
     const admission = admit(req);
     if (!admission) return send(res, 404, "not found");
     if (!admission.ok) return send(res, admission.status, admission.reason);
-    attach(admission, new HttpTransport(res));
+    attach(admission, (spec) => fanout.serveHttp(res, spec));
   });
   server.on("upgrade", (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on("error", () => socket.destroy());
@@ -115,13 +157,13 @@ export function createMediaServer(options: MediaServerOptions): MediaServer {
       socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ""}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => attach(admission, new WsTransport(ws)));
+    wss.handleUpgrade(req, socket, head, (ws) => attach(admission, (spec) => fanout.serveWs(ws, spec)));
   });
   server.on("clientError", (_err, socket) => socket.destroy());
 
   return {
     server,
-    viewerCount: () => viewers.size,
+    viewerCount: () => live.size,
     listen(port: number, host = "127.0.0.1"): Promise<number> {
       return new Promise((resolve, reject) => {
         server.once("error", reject);
@@ -132,7 +174,7 @@ export function createMediaServer(options: MediaServerOptions): MediaServer {
       });
     },
     close(): Promise<void> {
-      hub.close();
+      fanout.close();
       for (const ws of wss.clients) ws.terminate();
       server.closeAllConnections();
       return new Promise((done) => server.close(() => done()));

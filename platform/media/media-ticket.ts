@@ -1,5 +1,7 @@
 // Runs in the platform API (mint) and the demo media server (verify). A play ticket's token:
-// base64url(JSON claims) "." base64url(HMAC-SHA256(media key)). The URL opens sessions until `x`; a session is cut at `d`.
+// base64url(JSON claims) "." base64url(HMAC-SHA256(media key)). The URL opens sessions until `x`; a session is cut at
+// `d`, which every ticket has (a lease for rules without an end). The claims name what a revocation targets: the
+// console session, the grant or application that decided, the user.
 import { z } from "zod";
 import { openToken, signToken } from "../../contract/signed-token.js";
 
@@ -9,12 +11,18 @@ const ClaimsSchema = z.object({
   /** camera id and stream profile */
   c: z.string().regex(/^\d{20}$/),
   p: z.enum(["main", "sub"]),
-  /** console session */
+  /** console session (platform session id) */
   s: z.string().min(1),
+  /** user id */
+  u: z.string().min(1),
+  /** the grant or application whose rule allowed it; null for standing rules */
+  r: z.string().min(1).nullable(),
+  /** issued at (ms since epoch): a revocation refuses tickets issued up to its moment */
+  i: z.number().int().positive(),
   /** new sessions allowed until (ms since epoch) */
   x: z.number().int().positive(),
-  /** sessions end at (ms since epoch); 0 = no end */
-  d: z.number().int().nonnegative(),
+  /** sessions end at (ms since epoch): the rule's end or the lease's, whichever comes first */
+  d: z.number().int().positive(),
 });
 export type MediaTicketClaims = z.infer<typeof ClaimsSchema>;
 
@@ -35,7 +43,7 @@ export function verifyMediaTicket(key: Buffer, token: string, stream: string, no
   const claims = opened.claims;
   if (`${claims.c}_${claims.p}` !== stream) return { ok: false, reason: "wrong-stream" };
   if (claims.x <= now) return { ok: false, reason: "expired" };
-  if (claims.d !== 0 && claims.d <= now) return { ok: false, reason: "access-ended" };
+  if (claims.d <= now) return { ok: false, reason: "access-ended" };
   return { ok: true, claims };
 }
 

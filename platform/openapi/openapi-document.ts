@@ -10,7 +10,7 @@ const REF = "#/components/schemas/";
 const ERROR_TEXT: Record<number, string> = {
   400: "Malformed request (BAD_REQUEST): the message names the field and the problem",
   401: "Not authenticated: UNAUTHENTICATED, TOKEN_INVALID, TOKEN_EXPIRED, TOKEN_REVOKED, TERMINAL_MISMATCH or BAD_CREDENTIALS",
-  403: "Not allowed (FORBIDDEN): the role or department may not do this; play-ticket refusals carry a `reason`",
+  403: "Not allowed (FORBIDDEN): the role or department may not do this; play-ticket refusals carry a `reason`. SELF_APPROVAL: you asked for this application, grant or extension; another approver must decide or review it",
   404: "Unknown (or classified) resource (NOT_FOUND)",
   409: "Camera offline (CAMERA_OFFLINE, play tickets), or the record is no longer in a state that allows this (CONFLICT: already decided, not active): reload it",
   410: "Cursor or page token older than retained history, or the catalog was rebuilt (CURSOR_EXPIRED): take a new snapshot",

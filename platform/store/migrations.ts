@@ -1,5 +1,5 @@
 // Runs in the platform API. Versioned schema, tracked with PRAGMA user_version. Append only: never edit a shipped step.
-import type { Database } from "../../main/store/database.js";
+import type { Database } from "./platform-database.js";
 
 export const PLATFORM_MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
   {
@@ -65,6 +65,24 @@ export const PLATFORM_MIGRATIONS: ReadonlyArray<{ version: number; sql: string }
         user_id TEXT NOT NULL, detail TEXT NOT NULL
       );
       CREATE INDEX access_action_ref ON access_action(ref_id);
+    `,
+  },
+  {
+    // Issue 10: a session remembers the terminal key registered at login (refreshes must prove it); audit events keep
+    // their terminal and place in its chain, and signed checkpoints are kept with the platform's verdict.
+    version: 3,
+    sql: `
+      ALTER TABLE session ADD COLUMN terminal_key TEXT;
+      ALTER TABLE audit_event ADD COLUMN terminal_id TEXT;
+      ALTER TABLE audit_event ADD COLUMN seq INTEGER;
+      UPDATE audit_event SET terminal_id = json_extract(record, '$.terminalId');
+      CREATE INDEX audit_event_chain ON audit_event(terminal_id, seq);
+      CREATE TABLE audit_checkpoint (
+        event_id TEXT PRIMARY KEY, terminal_id TEXT NOT NULL, event_seq INTEGER NOT NULL, seq INTEGER NOT NULL,
+        hash TEXT NOT NULL, count INTEGER NOT NULL, signed_at INTEGER NOT NULL, public_key TEXT NOT NULL,
+        signature TEXT NOT NULL, verified INTEGER NOT NULL, session_id TEXT NOT NULL, received_at INTEGER NOT NULL
+      );
+      CREATE INDEX audit_checkpoint_chain ON audit_checkpoint(terminal_id, event_seq);
     `,
   },
 ];

@@ -1,8 +1,8 @@
 // Runs in the platform API. Two connections to one WAL database: a writer whose transactions are serialized
 // (sqlite3 has one connection per handle, so concurrent requests would otherwise share a transaction), and a
-// reader that only ever sees committed data.
+// reader that only ever sees committed data (and refuses writes).
 import { join } from "node:path";
-import { Database } from "../../main/store/database.js";
+import { Database } from "./platform-database.js";
 import { migratePlatform } from "./migrations.js";
 
 export class PlatformStore {
@@ -17,7 +17,7 @@ export class PlatformStore {
     const file = join(dataDir, "platform.sqlite");
     const writer = await Database.open(file);
     await migratePlatform(writer);
-    const reader = await Database.open(file);
+    const reader = await Database.open(file, { queryOnly: true });
     return new PlatformStore(writer, reader);
   }
 

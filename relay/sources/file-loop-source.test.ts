@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { parseFlvBuffer, type FlvTag } from "../flv/flv-parser.js";
 import { flvHeaderBytes, flvTagBytes } from "../flv/flv-writer.js";
 import { FileLoopSource } from "./file-loop-source.js";
+import { within } from "../../tests/support/wait-for.js";
 import { MediaPathError, resolveMediaPath } from "./media-path.js";
 
 const demoRoot = fileURLToPath(new URL("../../resources/demo/", import.meta.url));
@@ -70,13 +71,30 @@ describe("FileLoopSource", () => {
       expect(h.hasVideo).toBe(true);
       startedAt = performance.now();
     });
-    source.on("tag", (tag) => got.push({ tag, at: performance.now() }));
+    // Stops right after the frame at 2280 ms: 2.3 s of media, across two seams.
+    const stopped = new Promise<void>((resolve) => {
+      source.on("tag", (tag) => {
+        got.push({ tag, at: performance.now() });
+        if (tag.video && !tag.video.isSequenceHeader && tag.timestamp >= 2280) {
+          source.stop();
+          resolve();
+        }
+      });
+    });
     source.start();
-    await new Promise((r) => setTimeout(r, 2300));
-    source.stop();
+    await within("2.3 s of media", stopped);
     const count = got.length;
-    await new Promise((r) => setTimeout(r, 100));
-    expect(got.length).toBe(count); // nothing after stop()
+    // Nothing after stop(): a yardstick source started now paces its first frames; by its frame at 80 ms two frame
+    // slots have passed, in which the stopped source would have sent, had it not stopped.
+    const yardstick = new FileLoopSource({ path: writeOneSecondClip(), mediaRoot: dir });
+    const twoSlots = new Promise<void>((resolve) => yardstick.on("tag", (tag) => void (tag.video && !tag.video.isSequenceHeader && tag.timestamp >= 80 && resolve())));
+    yardstick.start();
+    try {
+      await within("the yardstick's frame at 80 ms", twoSlots);
+    } finally {
+      yardstick.stop();
+    }
+    expect(got.length).toBe(count);
 
     expect(got[0]?.tag.type).toBe(18);
     expect(got[1]?.tag.video?.isSequenceHeader).toBe(true);
@@ -85,9 +103,8 @@ describe("FileLoopSource", () => {
     expect(got.some((g) => g.tag.video?.isEndOfSequence)).toBe(false);
 
     const media = got.filter((g) => g.tag.video && !g.tag.video.isSequenceHeader);
-    // ~2.3 s at 25 fps, across two seams (1000 and 2000 ms), each a keyframe.
-    expect(media.length).toBeGreaterThanOrEqual(52);
-    expect(media.length).toBeLessThanOrEqual(60);
+    // 0..2280 ms at 25 fps, across two seams (1000 and 2000 ms), each a keyframe.
+    expect(media).toHaveLength(58);
     media.forEach((g, i) => expect(g.tag.timestamp).toBe(i * 40));
     expect(media.filter((g) => g.tag.video?.isKeyframe).map((g) => g.tag.timestamp)).toEqual([0, 1000, 2000]);
     for (const g of media) {

@@ -89,6 +89,13 @@ export class LiveStream {
     return this.viewers.size;
   }
 
+  /** Viewers admitted with one console session's token (the relay's per-session cap counts these). */
+  sessionViewerCount(session: string): number {
+    let n = 0;
+    for (const viewer of this.viewers) if (viewer.session === session) n++;
+    return n;
+  }
+
   get isOpen(): boolean {
     return this.source !== null;
   }

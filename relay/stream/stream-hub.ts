@@ -120,6 +120,18 @@ export class StreamHub {
     return n;
   }
 
+  /** Viewers of one channel (the per-channel cap counts these). */
+  channelViewerCount(channel: string): number {
+    return this.streams.get(channel)?.viewerCount ?? 0;
+  }
+
+  /** Viewers admitted with one console session's token, across channels (the per-session cap counts these). */
+  sessionViewerCount(session: string): number {
+    let n = 0;
+    for (const stream of this.streams.values()) n += stream.sessionViewerCount(session);
+    return n;
+  }
+
   stats(): StreamStats[] {
     return [...this.streams.values()].map((s) => s.stats());
   }

@@ -1,11 +1,12 @@
-// Runs in the renderer. Entry point: zod setup, styles, then the console app — or, with ?view=program&tile=N, the
-// program output of one tile (media live coverage).
+// Runs in the renderer. Entry point: zod setup, styles, then the page the URL asks for — the console app, or with
+// ?view=program&tile=N the program output of one tile (media live coverage). Each page's code is fetched on demand,
+// so a program window never loads the console (catalog, access drawer) and the console never loads the program page.
 import "./zod-no-eval.js";
-import { StrictMode } from "react";
+import { lazy, StrictMode, Suspense } from "react";
 import { createRoot } from "react-dom/client";
-import { App } from "./app/App.js";
+import { translator } from "./i18n/i18n.js";
 import { parsePageView } from "./program/program-view.js";
-import { ProgramOutput } from "./program/ProgramOutput.js";
+import { LoadBoundary } from "./shared/LoadBoundary.js";
 import "./styles/theme.css";
 import "./styles/app.css";
 import "./styles/catalog.css";
@@ -13,7 +14,22 @@ import "./styles/wall.css";
 import "./styles/access.css";
 import "./styles/grant-bar.css";
 
+const App = lazy(() => import("./app/App.js").then((m) => ({ default: m.App })));
+const ProgramOutput = lazy(() => import("./program/ProgramOutput.js").then((m) => ({ default: m.ProgramOutput })));
+
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root");
 const page = parsePageView(window.location.search);
-createRoot(root).render(<StrictMode>{page.view === "program" ? <ProgramOutput tile={page.tile} /> : <App />}</StrictMode>);
+// Main has not told us the locale yet when a page's code fails to load: the default one.
+const failed = (
+  <div className="banner banner--error" role="alert">
+    {translator("zh-CN")("app.partFailed")}
+  </div>
+);
+createRoot(root).render(
+  <StrictMode>
+    <LoadBoundary failed={failed}>
+      <Suspense fallback={null}>{page.view === "program" ? <ProgramOutput tile={page.tile} /> : <App />}</Suspense>
+    </LoadBoundary>
+  </StrictMode>,
+);

@@ -1,16 +1,22 @@
 // The audit log on a real SQLite file: hash chain across concurrent appends, append-only triggers, tamper
 // detection, queries, the outbox, and the uploader's retries (a function double stands in for the network; one
 // test sends to the reference platform's real /audit/events route).
+import { generateKeyPairSync, randomBytes, sign } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { AuditBatchResultSchema, AuditEventSchema, type AuditBatchResult, type AuditEvent } from "../../contract/platform-api.js";
-import { GENESIS } from "../../main/audit/audit-chain.js";
+import { GENESIS, type AuditChainRow } from "../../main/audit/audit-chain.js";
 import { AuditLog, verifyAuditTable } from "../../main/audit/audit-log.js";
 import { AuditUploader, toAuditEvent } from "../../main/audit/audit-uploader.js";
 import { createLogger } from "../../main/log/logger.js";
+import { loadTerminalKey, type TerminalKey } from "../../main/platform/terminal-key.js";
+import { aesGcmBox } from "../../main/store/secret-box.js";
+import { checkpointMessage } from "../../contract/terminal-signature.js";
+import { rewriteAuditLog } from "../support/audit-tamper.js";
 import { startFixture } from "../platform/platform-fixture.js";
+import { waitFor } from "../support/wait-for.js";
 import { Database, type Row } from "../../main/store/database.js";
 import { migrate } from "../../main/store/migrations.js";
 
@@ -65,7 +71,8 @@ describe("audit log", () => {
     expect(all[0]?.prev_hash).toBe(GENESIS);
     for (let i = 1; i < all.length; i++) expect(all[i]?.prev_hash).toBe(all[i - 1]?.hash);
     const result = await log.verify();
-    expect(result).toEqual({ ok: true, checked: 1000, lastHash: all[999]?.hash });
+    // No signer here: no checkpoints, so the whole log is unanchored (and more than a console would leave).
+    expect(result).toEqual({ ok: true, checked: 1000, lastHash: all[999]?.hash, anchor: { checkpoints: 0, lastCheckpointSeq: null, unanchored: 1000, overdue: true, keysTrusted: false } });
     // Paging through the table in small pages gives the same answer.
     expect(await verifyAuditTable(<T extends Row>(sql: string, p: unknown[]) => db.all<T>(sql, p), 7)).toEqual(result);
     expect(await log.pendingCount()).toBe(1000);
@@ -190,14 +197,6 @@ function fakePlatform(failures: number) {
   return { stored, calls, upload };
 }
 
-async function until(check: () => Promise<boolean> | boolean, timeoutMs = 10_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error("timed out waiting");
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
-
 describe("audit uploader", () => {
   it("maps records to platform events, keeping what the platform would refuse in detail", async () => {
     const ok = await log.append({ action: "stream.open", username: "operator", departmentId: "dept-emergency", cameraId: CAM_A, basis: "GRANT", detail: { grantId: "g-1" } });
@@ -210,6 +209,7 @@ describe("audit uploader", () => {
       cameraId: CAM_A,
       basis: "GRANT",
       detail: { grantId: "g-1", actor: "operator", department: "dept-emergency" },
+      seq: 1,
       prevHash: GENESIS,
       hash: ok.hash,
     });
@@ -225,7 +225,7 @@ describe("audit uploader", () => {
     for (let i = 0; i < 30; i++) await streamOpen();
     const up = new AuditUploader({ log, upload: platform.upload, logger: quiet, baseDelayMs: 20, maxDelayMs: 200 });
     up.start();
-    await until(async () => (await log.pendingCount()) === 0);
+    await waitFor("an empty outbox", async () => (await log.pendingCount()) === 0);
     await up.stop();
     expect(platform.calls.map((c) => c.ok)).toEqual([false, false, false, true]);
     // Each wait is at least half of base·2^(n-1): 10, 20, 40 ms.
@@ -243,20 +243,21 @@ describe("audit uploader", () => {
     await Promise.all(Array.from({ length: 1200 }, () => streamOpen()));
     const up = new AuditUploader({ log, upload: platform.upload, logger: quiet });
     up.start();
-    await until(async () => (await log.pendingCount()) === 0);
+    await waitFor("an empty outbox", async () => (await log.pendingCount()) === 0);
     await up.stop();
     expect(platform.calls.map((c) => c.size)).toEqual([500, 500, 200]);
   });
 
   it("coalesces kicks after appends into few uploads", async () => {
     const platform = fakePlatform(0);
-    const up = new AuditUploader({ log, upload: platform.upload, logger: quiet, kickDelayMs: 50 });
+    // 200 ms (the default) covers 20 appends even on a loaded machine, so the count below is about coalescing.
+    const up = new AuditUploader({ log, upload: platform.upload, logger: quiet, kickDelayMs: 200 });
     up.start();
     for (let i = 0; i < 20; i++) {
       await streamOpen();
       up.kick();
     }
-    await until(async () => (await log.pendingCount()) === 0);
+    await waitFor("an empty outbox", async () => (await log.pendingCount()) === 0);
     await up.stop();
     expect(platform.stored.size).toBe(20);
     expect(platform.calls.length).toBeLessThanOrEqual(3);
@@ -277,10 +278,10 @@ describe("audit uploader", () => {
       maxDelayMs: 20,
     });
     up.start();
-    await until(() => calls.length >= 2);
+    await waitFor("two upload attempts", () => calls.length >= 2);
     expect(await log.pendingCount()).toBe(2);
     answer = { stored: 0, duplicates: recs.map((r) => r.id) };
-    await until(async () => (await log.pendingCount()) === 0);
+    await waitFor("an empty outbox", async () => (await log.pendingCount()) === 0);
     await up.stop();
   });
 
@@ -289,7 +290,7 @@ describe("audit uploader", () => {
     for (let i = 0; i < 12; i++) await streamOpen();
     const first = new AuditUploader({ log, upload: failing.upload, logger: quiet, baseDelayMs: 10, maxDelayMs: 40 });
     first.start();
-    await until(() => failing.calls.length >= 3);
+    await waitFor("three failed uploads", () => failing.calls.length >= 3);
     await first.stop();
     const attempts = (await log.pendingUploads(100, Number.MAX_SAFE_INTEGER)).map((r) => r.attempts);
     expect(attempts.every((a) => a >= 3)).toBe(true);
@@ -299,7 +300,7 @@ describe("audit uploader", () => {
     const healthy = fakePlatform(0);
     const second = new AuditUploader({ log, upload: healthy.upload, logger: quiet });
     second.start();
-    await until(async () => (await log.pendingCount()) === 0);
+    await waitFor("an empty outbox", async () => (await log.pendingCount()) === 0);
     await second.stop();
     expect(healthy.stored.size).toBe(12);
     expect((await log.verify()).ok).toBe(true);
@@ -308,15 +309,30 @@ describe("audit uploader", () => {
   it("retryNow sends deferred rows at once", async () => {
     const platform = fakePlatform(1);
     await streamOpen();
-    const up = new AuditUploader({ log, upload: platform.upload, logger: quiet, baseDelayMs: 60_000, maxDelayMs: 60_000 });
+    const up = new AuditUploader({ log, upload: platform.upload, logger: quiet, baseDelayMs: 60_000, maxDelayMs: 60_000, kickDelayMs: 50 });
     up.start();
-    await until(() => platform.calls.length === 1);
-    await until(async () => (await log.pendingUploads(10, Date.now())).length === 0);
+    await waitFor("the first (failed) upload", () => platform.calls.length === 1);
+    await waitFor("the row deferred", async () => (await log.pendingUploads(10, Date.now())).length === 0);
+    // A yardstick for "nothing happens": a healthy uploader on a log of its own, kicked at the same moment with the
+    // same delay. Once it has sent, the kick above would have fired too, had it not been ignored.
+    const otherDb = await Database.open(join(dir, "yardstick.db"));
+    await migrate(otherDb);
+    const otherLog = new AuditLog(otherDb, { terminalId: "ws-02", now: () => clock });
+    const yardstickPlatform = fakePlatform(0);
+    const yardstick = new AuditUploader({ log: otherLog, upload: yardstickPlatform.upload, logger: quiet, kickDelayMs: 50 });
+    const append = () => otherLog.append({ action: "stream.open", username: "operator", departmentId: null, cameraId: CAM_A, detail: {} });
+    await append();
+    yardstick.start();
+    await waitFor("the yardstick's first upload (at its start)", () => yardstickPlatform.stored.size === 1);
+    await append();
     up.kick(); // ignored while backing off
-    await new Promise((r) => setTimeout(r, 300));
+    yardstick.kick();
+    await waitFor("the yardstick's kicked upload", () => yardstickPlatform.stored.size === 2);
+    await yardstick.stop();
+    await otherDb.close();
     expect(platform.calls).toHaveLength(1);
     up.retryNow();
-    await until(async () => (await log.pendingCount()) === 0);
+    await waitFor("an empty outbox", async () => (await log.pendingCount()) === 0);
     await up.stop();
     expect(platform.stored.size).toBe(1);
   });
@@ -341,7 +357,7 @@ describe("audit upload to the reference platform", () => {
       await log.append({ action: "stream.refused", username: "operator", departmentId: "dept-emergency", cameraId: CAM_B, basis: null, detail: { reason: "NOT_SHARED" } });
       const up = new AuditUploader({ log, upload, logger: quiet, baseDelayMs: 10, maxDelayMs: 20 });
       up.start();
-      await until(async () => (await log.pendingCount()) === 0);
+      await waitFor("an empty outbox", async () => (await log.pendingCount()) === 0);
       await up.stop();
       expect(sends).toBe(2);
       const rows = await f.platform.store.reader.all<{ id: string; action: string }>("SELECT id, action FROM audit_event ORDER BY at, action");
@@ -349,5 +365,67 @@ describe("audit upload to the reference platform", () => {
     } finally {
       await f.close();
     }
+  });
+});
+
+describe("signed checkpoints (issue 10: the chain gets a key)", () => {
+  let key: TerminalKey;
+  const warnings: string[] = [];
+
+  /** A log whose checkpoints are signed with the terminal key, holding `n` ordinary records. */
+  async function signedLog(n: number): Promise<AuditLog> {
+    key = loadTerminalKey(join(dir, "terminal.key"), aesGcmBox(randomBytes(32))).key;
+    warnings.length = 0;
+    log = new AuditLog(db, { terminalId: "ws-01", now: () => (clock += 1000), signer: key, onWarning: (m) => warnings.push(m) });
+    for (let i = 0; i < n; i++) await streamOpen(i % 2 ? CAM_A : CAM_B);
+    return log;
+  }
+
+  const checkpoints = async () =>
+    (await db.all<{ seq: number }>("SELECT seq FROM audit_log WHERE action = 'audit.checkpoint' ORDER BY seq")).map((r) => Number(r.seq));
+
+  it("signs a checkpoint every 100 records and when asked (shutdown); a clean log verifies against the terminal's keys", async () => {
+    await signedLog(250);
+    // 100 records, a checkpoint (#101) over #100; 100 more, one over #201 (#202); 50 more.
+    expect(await checkpoints()).toEqual([101, 202]);
+    const shutdown = await log.checkpoint("shutdown");
+    expect(shutdown).toMatchObject({ seq: 253, action: "audit.checkpoint", detail: { seq: 252, count: 252, key: key.publicKey, reason: "shutdown" } });
+    expect(await log.checkpoint("shutdown")).toBeNull(); // nothing new to vouch for
+    expect(await log.verify()).toMatchObject({ ok: true, checked: 253, anchor: { checkpoints: 3, lastCheckpointSeq: 253, unanchored: 0, overdue: false, keysTrusted: true } });
+    expect(warnings).toEqual([]);
+  });
+
+  it("detects the whole chain recomputed after an edit, triggers put back — and refuses to sign it", async () => {
+    await signedLog(250);
+    await rewriteAuditLog(db, (rows) => rows.map((r) => (r.seq === 5 ? { ...r, username: "someone-else" } : r)));
+    // Before issue 10 this chain verified: every link and hash is consistent again. The checkpoint over #100 is not.
+    expect(await log.verify()).toMatchObject({ ok: false, checked: 100, firstBroken: { seq: 101, problem: "checkpoint-mismatch" } });
+    // The console does not vouch for it either.
+    expect(await log.checkpoint("start")).toBeNull();
+    expect(warnings.join("\n")).toMatch(/not signing a checkpoint, the chain does not verify from the last one \(record #\d+: checkpoint-mismatch\)/);
+  });
+
+  it("detects checkpoints rewritten to the recomputed hashes, re-signed with another key, or removed", async () => {
+    await signedLog(150);
+    const attacker = generateKeyPairSync("ed25519");
+    const attackerKey = attacker.publicKey.export({ format: "jwk" }).x!;
+    const edit = (rows: AuditChainRow[]) => rows.map((r) => (r.seq === 7 ? { ...r, cameraId: "52030200011326000099" } : r));
+    // The signed hash moved along with the recomputed chain: the signature no longer matches.
+    const rewritten = await rewriteAuditLog(db, edit);
+    await rewriteAuditLog(db, (rows) => rows.map((r) => (r.action === "audit.checkpoint" ? { ...r, detail: { ...r.detail, hash: rewritten[r.seq - 2]!.hash } } : r)));
+    expect((await log.verify()).firstBroken).toMatchObject({ seq: 101, problem: "checkpoint-signature" });
+    // Re-signed with a key of the attacker's own: not one of the terminal's keys.
+    await rewriteAuditLog(db, (rows) =>
+      rows.map((r) => {
+        if (r.action !== "audit.checkpoint") return r;
+        const d = r.detail as { seq: number; hash: string; count: number; signedAt: number };
+        const sig = sign(null, checkpointMessage({ terminalId: r.terminalId, seq: d.seq, hash: d.hash, count: d.count, signedAt: d.signedAt }), attacker.privateKey).toString("base64url");
+        return { ...r, detail: { ...r.detail, key: attackerKey, sig } };
+      }),
+    );
+    expect((await log.verify()).firstBroken).toMatchObject({ seq: 101, problem: "checkpoint-signature" });
+    // Checkpoints removed: the chain links, but 150 records follow no signature — more than a console ever leaves.
+    await rewriteAuditLog(db, (rows) => rows.filter((r) => r.action !== "audit.checkpoint"));
+    expect(await log.verify()).toMatchObject({ ok: true, checked: 150, anchor: { checkpoints: 0, lastCheckpointSeq: null, unanchored: 150, overdue: true } });
   });
 });

@@ -4,18 +4,17 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { CameraPage, CatalogTree } from "../../contract/catalog-view.js";
 import type { PlatformStatus, RelayStatus, SessionState } from "../../contract/console-api.js";
 import type { WallState } from "../../contract/wall.js";
 import type { ConsoleApp } from "../../main/app/compose.js";
 import { buildPlatformBundles, buildRelayBundle, composeTestConsole } from "../support/bundles.js";
+import { waitFor } from "../support/wait-for.js";
 
 // Cameras must not flip online/offline under the test (the demo platform simulates that every 20 s by default).
 process.env.VIGIL_PLATFORM_STATUS_INTERVAL_MS = "0";
 let bundles = { relayEntry: "", platformBundleDir: "" };
-const dataDir = mkdtempSync(join(tmpdir(), "vigil-core-"));
-const open = (): Promise<ConsoleApp> => composeTestConsole(dataDir, bundles);
 
 async function call<T>(app: ConsoleApp, method: string, params: unknown = {}): Promise<T> {
   const outcome = await app.core.call(method, params);
@@ -38,19 +37,43 @@ async function firstBytes(wsUrl: string): Promise<{ status: number; head: Buffer
   return { status: res.status, head: Buffer.from(chunk.value ?? []) };
 }
 
+/** Logs in the demo operator and waits until the platform link is online and the first catalog sync is in. */
+async function loggedIn(app: ConsoleApp): Promise<void> {
+  await call(app, "login", { username: "operator", password: "Vigil-operator-2024" });
+  await waitFor("the platform online", async () => (await call<{ platform: PlatformStatus }>(app, "getBootstrap")).platform.state === "online", { timeoutMs: 20_000 });
+  await waitFor("the first catalog sync", async () => (await call<CatalogTree>(app, "getCatalogTree", {})).root.total > 150, { timeoutMs: 20_000 });
+}
+
+/** Demo cameras the operator may play, may not play (online, NOT_SHARED), and may open but is offline. */
+async function demoCameras(app: ConsoleApp): Promise<{ playable: string; offline: string; locked: string }> {
+  const all = await call<CameraPage>(app, "searchCameras", { query: "520", limit: 500 });
+  const lockedCam = all.items.find((c) => c.online && !c.access.allowed && c.sharingClass === "NOT_SHARED")!;
+  expect(lockedCam.access).toEqual({ allowed: false, reason: "NOT_SHARED" });
+  return {
+    playable: all.items.find((c) => c.online && c.access.allowed)!.id,
+    offline: all.items.find((c) => !c.online && c.access.allowed)!.id,
+    locked: lockedCam.id,
+  };
+}
+
 describe("console core end to end (in-process shell, embedded platform)", () => {
+  // A console of its own per test (data folder, relay, embedded platform): no test runs on the wall, the session or
+  // the relay another left behind. The bundles are built once.
+  let dataDir = "";
   let app: ConsoleApp;
-  let playable = "";
-  let offline = "";
-  let locked = "";
+  const open = (): Promise<ConsoleApp> => composeTestConsole(dataDir, bundles);
 
   beforeAll(async () => {
     const [relayEntry, platformBundleDir] = await Promise.all([buildRelayBundle(), buildPlatformBundles()]);
     bundles = { relayEntry, platformBundleDir };
-    app = await open();
-  });
+  }, 60_000);
 
-  afterAll(async () => {
+  beforeEach(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), "vigil-core-"));
+    app = await open();
+  }, 60_000);
+
+  afterEach(async () => {
     await app?.dispose();
     rmSync(dataDir, { recursive: true, force: true });
   });
@@ -72,6 +95,7 @@ describe("console core end to end (in-process shell, embedded platform)", () => 
   });
 
   it("syncs the Zunyi catalog: tree counts, pinyin and id search, lock reasons", async () => {
+    await loggedIn(app);
     const tree = await call<CatalogTree>(app, "getCatalogTree", {});
     expect(tree.regions.length).toBe(15);
     expect(tree.root.total).toBeGreaterThan(150);
@@ -83,16 +107,12 @@ describe("console core end to end (in-process shell, embedded platform)", () => 
     expect(byChinese.items.map((c) => c.id).sort()).toEqual(byPinyin.items.map((c) => c.id).sort());
     const byId = await call<CameraPage>(app, "searchCameras", { query: byChinese.items[0]!.id.slice(-8) });
     expect(byId.items.map((c) => c.id)).toContain(byChinese.items[0]!.id);
-
-    const all = await call<CameraPage>(app, "searchCameras", { query: "520", limit: 500 });
-    playable = all.items.find((c) => c.online && c.access.allowed)!.id;
-    offline = all.items.find((c) => !c.online && c.access.allowed)!.id;
-    const lockedCam = all.items.find((c) => c.online && !c.access.allowed && c.sharingClass === "NOT_SHARED")!;
-    locked = lockedCam.id;
-    expect(lockedCam.access).toEqual({ allowed: false, reason: "NOT_SHARED" });
+    await demoCameras(app); // a playable, an offline and a locked (NOT_SHARED) camera, each with its reason
   });
 
   it("rejects malformed calls by schema and changes nothing", async () => {
+    await loggedIn(app);
+    const { playable } = await demoCameras(app);
     const before = await call<WallState>(app, "getWall");
     for (const [method, params] of [
       ["assignTile", { tile: 0, cameraId: "not-an-id" }],
@@ -110,6 +130,8 @@ describe("console core end to end (in-process shell, embedded platform)", () => 
   });
 
   it("opens a stream through a platform play ticket; the relay serves FLV and refuses a forged token", async () => {
+    await loggedIn(app);
+    const { playable } = await demoCameras(app);
     await call(app, "assignTile", { tile: 0, cameraId: playable });
     const ticket = await call<{ url: string; sessionId: string }>(app, "openStream", { tile: 0 });
     expect(ticket.url).toMatch(/^ws:\/\/127\.0\.0\.1:\d+\/live\/\d{20}_sub\.flv\?token=/);
@@ -121,6 +143,8 @@ describe("console core end to end (in-process shell, embedded platform)", () => 
   });
 
   it("explains why a stream cannot open: locked, offline, empty tile", async () => {
+    await loggedIn(app);
+    const { locked, offline } = await demoCameras(app);
     await call(app, "assignTile", { tile: 1, cameraId: locked });
     expect(await errorCode(app, "openStream", { tile: 1 })).toBe("ACCESS_DENIED");
     await call(app, "assignTile", { tile: 2, cameraId: offline });
@@ -129,12 +153,17 @@ describe("console core end to end (in-process shell, embedded platform)", () => 
   });
 
   it("keeps favorites and filters by them", async () => {
+    await loggedIn(app);
+    const { playable } = await demoCameras(app);
     await call(app, "setFavorite", { cameraId: playable, favorite: true });
     const tree = await call<CatalogTree>(app, "getCatalogTree", { filters: { favoritesOnly: true } });
     expect(tree.root.total).toBe(1);
   });
 
   it("restarts a crashed relay, reports it, serves the same ticket URL again, and still refuses revoked ones", async () => {
+    await loggedIn(app);
+    const { playable } = await demoCameras(app);
+    await call(app, "assignTile", { tile: 0, cameraId: playable });
     const ticket = await call<{ url: string }>(app, "openStream", { tile: 0 });
     const gone = await call<{ url: string; sessionId: string }>(app, "openStream", { tile: 0 });
     await call(app, "closeStream", { sessionId: gone.sessionId });
@@ -154,6 +183,11 @@ describe("console core end to end (in-process shell, embedded platform)", () => 
   });
 
   it("works degraded when the platform API stops (streams keep flowing) and reconciles when it returns", async () => {
+    await loggedIn(app);
+    const { playable } = await demoCameras(app);
+    await call(app, "assignTile", { tile: 0, cameraId: playable });
+    // The relay already pulls this camera when the API goes away.
+    expect((await firstBytes((await call<{ url: string }>(app, "openStream", { tile: 0 })).url)).status).toBe(200);
     const statuses: string[] = [];
     const unsubscribe = app.core.onEvent((e) => {
       if (e.event === "platformStatus") statuses.push((e.payload as PlatformStatus).state);
@@ -170,6 +204,9 @@ describe("console core end to end (in-process shell, embedded platform)", () => 
   });
 
   it("keeps the wall, the session and the catalog across a restart of the whole console", async () => {
+    await loggedIn(app);
+    const { playable } = await demoCameras(app);
+    await call(app, "assignTile", { tile: 0, cameraId: playable });
     await call(app, "setLayout", { layout: 9 });
     await call(app, "swapTiles", { a: 0, b: 8 });
     const before = await call<WallState>(app, "getWall");
@@ -183,6 +220,8 @@ describe("console core end to end (in-process shell, embedded platform)", () => 
   });
 
   it("logs out: the session ends and cameras lock", async () => {
+    await loggedIn(app);
+    const { playable } = await demoCameras(app);
     await call(app, "logout");
     const view = await call<{ access: { allowed: boolean; reason?: string } }>(app, "getCamera", { cameraId: playable });
     expect(view.access).toEqual({ allowed: false, reason: "NOT_LOGGED_IN" });

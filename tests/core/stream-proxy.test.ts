@@ -6,11 +6,12 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { captureHttp } from "../../relay/testing/flv-clients.js";
+import { captureHttp, hasFrames } from "../../relay/testing/flv-clients.js";
 import { startRtspTestServer, type RtspTestServer } from "../../relay/testing/rtsp-test-server.js";
 import type { ConsoleApp } from "../../main/app/compose.js";
 import { findFreePort } from "../../main/media/free-port.js";
 import { buildPlatformBundles, buildRelayBundle, composeTestConsole, repoRoot } from "../support/bundles.js";
+import { waitFor } from "../support/wait-for.js";
 
 const PROXIED = "52030200011326000001"; // a demo camera (雪亮, UNCONDITIONAL, online)
 const RTSP_PROXIED = "52030200011326000002"; // another one (UNCONDITIONAL, online)
@@ -34,7 +35,7 @@ describe("stream proxy cameras over RTMP and RTSP", () => {
     delete process.env.VIGIL_PLATFORM_STREAM_PROXIES;
     const login = await app.core.call("login", { username: "operator", password: "Vigil-operator-2024" });
     expect(login.ok).toBe(true);
-    for (let i = 0; i < 200 && app.platform.status.state !== "online"; i++) await new Promise((r) => setTimeout(r, 100));
+    await waitFor("the platform online", () => app.platform.status.state === "online", { timeoutMs: 20_000 });
   });
 
   afterAll(async () => {
@@ -49,14 +50,16 @@ describe("stream proxy cameras over RTMP and RTSP", () => {
     const opened = await app.core.call("openStream", { tile: 0 });
     if (!opened.ok) throw new Error(opened.error.message);
     const url = (opened.result as { url: string }).url.replace(/^ws:/, "http:");
-    const capture = await captureHttp(url, 6000);
+    // ffmpeg probes about a second before its first frame.
+    const capture = await captureHttp(url, 20_000, { until: hasFrames(11) });
     expect(capture.status).toBe(200);
     const frames = capture.tags.filter((t) => t.video && !t.video.isSequenceHeader);
     expect(frames.length).toBeGreaterThan(10);
     expect(frames[0]?.video?.isKeyframe).toBe(true);
-    const stats = app.relay.stats.find((s) => s.channel.startsWith(PROXIED));
-    expect(stats?.codec).toBe("h264");
-    expect(stats?.width).toBe(640);
+    // The relay reports its stats to main once a second.
+    const stats = await waitFor("the relay's stats for the channel", () => app.relay.stats.find((s) => s.channel.startsWith(PROXIED) && s.codec !== null));
+    expect(stats.codec).toBe("h264");
+    expect(stats.width).toBe(640);
   });
 
   it("plays the proxied camera on the wall through the relay's RTSP source", async () => {
@@ -64,13 +67,13 @@ describe("stream proxy cameras over RTMP and RTSP", () => {
     const opened = await app.core.call("openStream", { tile: 1 });
     if (!opened.ok) throw new Error(opened.error.message);
     const url = (opened.result as { url: string }).url.replace(/^ws:/, "http:");
-    const capture = await captureHttp(url, 4000);
+    const capture = await captureHttp(url, 20_000, { until: hasFrames(11) });
     expect(capture.status).toBe(200);
     const frames = capture.tags.filter((t) => t.video && !t.video.isSequenceHeader);
     expect(frames.length).toBeGreaterThan(10);
     expect(frames[0]?.video?.isKeyframe).toBe(true);
     expect(rtsp.requests.some((r) => r.startsWith("PLAY rtsp://127.0.0.1"))).toBe(true); // the relay pulled RTSP
-    const stats = app.relay.stats.find((s) => s.channel.startsWith(RTSP_PROXIED));
+    const stats = await waitFor("the relay's stats for the channel", () => app.relay.stats.find((s) => s.channel.startsWith(RTSP_PROXIED) && s.codec !== null));
     expect(stats).toMatchObject({ codec: "h264", width: 640, height: 360 });
   });
 });

@@ -35,7 +35,7 @@ test.afterAll(async () => {
 });
 
 async function switchUser(page: Page, username: "operator" | "commander" | "approver" | "media"): Promise<void> {
-  await page.goto(app.url);
+  await app.open(page);
   const login = page.getByTestId("login-screen");
   await expect(login.or(page.getByTestId("catalog-search"))).toBeVisible();
   if (!(await login.isVisible())) {
@@ -138,6 +138,8 @@ test("program output: a media-use tile goes clean and fullscreen in its own page
   const [program] = await Promise.all([context.waitForEvent("page"), page.getByTestId("program-output-2").click()]);
   const output = program.getByTestId("program-output");
   await expect(output).toHaveAttribute("data-state", "playing", { timeout: 15_000 });
+  // The program page shares the console's session cookie: nothing secret in its address.
+  expect(new URL(program.url()).search).toBe("?view=program&tile=2");
   await expect(output).toHaveAttribute("data-camera-id", media!.id);
   await expect(program.getByTestId("watermark-program")).toContainText("commander");
   await expect(program.getByTestId("catalog-search")).toHaveCount(0);

@@ -4,7 +4,7 @@
 import { expect, test } from "@playwright/test";
 import { consoleCall } from "./fixtures/console-rpc.js";
 import { loginAs, reportLogsOnFailure, startConsole, type RunningConsole } from "./fixtures/console-app.js";
-import { videoTime } from "./fixtures/video-probe.js";
+import { expectVideoAdvances, recordTileStates } from "./fixtures/video-probe.js";
 
 let app: RunningConsole;
 test.beforeAll(async () => {
@@ -17,7 +17,7 @@ test.afterAll(async () => {
 });
 
 test("an extended grant: the tile plays on past the old end on the same relay session", async ({ page }) => {
-  await page.goto(app.url);
+  await app.open(page);
   await loginAs(page, "commander");
   // A locked conditionally shared camera without privacy masks (once the catalog and the rules have arrived).
   const lockedCamera = async () => {
@@ -63,14 +63,9 @@ test("an extended grant: the tile plays on past the old end on the same relay se
 
   // Past the old end: the tile never leaves "playing", the picture moves on, the relay viewer is the same one.
   await consoleCall(app, "advanceTestClock", { ms: 2 * 60_000 + 5_000 });
-  const t0 = await videoTime(tile);
-  const states = new Set<string>();
-  for (let i = 0; i < 30; i++) {
-    states.add((await tile.getAttribute("data-state")) ?? "");
-    await page.waitForTimeout(100);
-  }
-  expect([...states]).toEqual(["playing"]);
-  expect(await videoTime(tile)).toBeGreaterThan(t0 + 1.5);
+  const states = await recordTileStates(tile);
+  await expectVideoAdvances(tile, 1.5);
+  expect(await states()).toEqual(["playing"]);
   expect((await viewers()).map((v) => v.session)).toEqual([before!.session]);
   await expect(page.getByTestId(`grant-countdown-${grant.id}`)).toHaveText(/^(09|10):\d\d$/);
   await page.screenshot({ path: "test-results/grant-extended-playing.png" });

@@ -17,16 +17,6 @@ export async function captureEvents(f: Fixture, departmentId: string): Promise<{
   return { events, stop };
 }
 
-export async function waitFor<T>(probe: () => T | undefined | null | false, timeoutMs = 3000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (Date.now() > end) throw new Error("timed out waiting");
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
 /** The `data` of a 200 answer, parsed; anything else fails with the answer's error. */
 export function ok<S extends z.ZodType>(schema: S, res: Answer): z.infer<S> {
   if (res.status !== 200) throw new Error(`expected 200, got ${res.status}: ${JSON.stringify(res.body.error)}`);

@@ -1,7 +1,7 @@
 // Conditional-share applications end to end on the real platform: validation, due dates on the official calendar
 // (调休, provisional beyond the data), overdue, approve all/part/reject, the APPLICATION rule, tickets, events.
 import { isWorkday } from "chinese-days";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ApplicationListSchema, ApplicationSchema, EntitlementSetSchema, PlayTicketSchema, type Application, type ApplicationRequest } from "../../contract/platform-api.js";
 import { lastDataYear } from "../../platform/calendar/working-days.js";
 import { SHOWCASE_CAMERAS } from "../../platform/demo/demo-catalog.js";
@@ -16,13 +16,15 @@ const UNCONDITIONAL = "52030200011326000001";
 /** 红花岗区's classified camera: it exists on the platform but is never served. */
 const CLASSIFIED = "52030200001310900000";
 
+// A fresh platform per test: each test submits and decides what it needs (helpers below), never relying on what an
+// earlier test left.
 let f: Fixture;
 const tokens: Record<string, string> = {};
-beforeAll(async () => {
+beforeEach(async () => {
   f = await startFixture({ config: { accessTtlMs: LONG_ACCESS_TTL_MS, accessSweepMs: 0 } });
   for (const u of ["operator", "commander", "approver", "auditor"]) tokens[u] = (await f.login(u)).accessToken;
 });
-afterAll(() => f.close());
+afterEach(() => f.close());
 
 const as = (user: string) => ({
   get: (path: string) => f.call("GET", path, { token: tokens[user] }),
@@ -56,9 +58,21 @@ const nextDay = (date: string): string => new Date(Date.parse(`${date}T00:00:00Z
 const ticket = (user: string, cameraId: string) => as(user).post("/play-tickets", { cameraId, profile: "sub" });
 const entitlements = async (user: string) => EntitlementSetSchema.parse((await as(user).get("/entitlements")).body.data);
 
-describe("applications", () => {
-  let first: Application;
+/** The operator's application for both water cameras, submitted on 30 Sep 2026 (the clock stays there). */
+async function submitFirst(): Promise<Application> {
+  setClock(f, shanghaiMorning("2026-09-30"));
+  return ok(ApplicationSchema, await as("operator").post("/applications", form()));
+}
+/** The commander's application for the whole water domain. */
+async function submitDomain(): Promise<Application> {
+  return ok(ApplicationSchema, await as("commander").post("/applications", form({ applicantDepartment: "应急指挥中心", scope: { kind: "domain", domain: "water" } })));
+}
+/** The approver grants `app` for its first camera only, for 3 days. */
+async function approvePart(app: Application): Promise<Application> {
+  return ok(ApplicationSchema, await as("approver").post("/applications/decision", { applicationId: app.id, outcome: "approve", validDays: 3, cameraIds: [CONDITIONAL] }));
+}
 
+describe("applications", () => {
   it("validates the form and names the field", async () => {
     const { contact: _c, ...noContact } = form();
     const missing = await as("operator").post("/applications", noContact);
@@ -88,7 +102,7 @@ describe("applications", () => {
   it("sets the due date on the official calendar: submitted 30 Sep 2026, due after National Day with 调休", async () => {
     setClock(f, shanghaiMorning("2026-09-30"));
     const sub = await captureEvents(f, "city-emergency");
-    first = ok(ApplicationSchema, await as("operator").post("/applications", form()));
+    const first = ok(ApplicationSchema, await as("operator").post("/applications", form()));
     sub.stop();
     const due = expectedDue("2026-09-30", 3);
     expect(due > "2026-10-07").toBe(true);
@@ -100,6 +114,7 @@ describe("applications", () => {
   });
 
   it("turns overdue the day after the due date", async () => {
+    const first = await submitFirst();
     setClock(f, shanghaiMorning(first.due));
     const onDue = ok(ApplicationListSchema, await as("operator").get("/applications")).items[0];
     expect(onDue).toMatchObject({ id: first.id, overdue: false });
@@ -109,7 +124,8 @@ describe("applications", () => {
   });
 
   it("lists your department's applications; approvers and auditors see all; newest first", async () => {
-    const mine = ok(ApplicationSchema, await as("commander").post("/applications", form({ applicantDepartment: "应急指挥中心", scope: { kind: "domain", domain: "water" } })));
+    const first = await submitFirst();
+    const mine = await submitDomain();
     expect(mine.scope).toEqual({ kind: "domain", domain: "water" });
     const ops = ok(ApplicationListSchema, await as("operator").get("/applications")).items.map((a) => a.id);
     expect(ops).toEqual([first.id]);
@@ -120,6 +136,7 @@ describe("applications", () => {
   });
 
   it("lets only the approver decide, within the request", async () => {
+    const first = await submitFirst();
     const byOperator = await as("operator").post("/applications/decision", { applicationId: first.id, outcome: "approve", validDays: 3 });
     expect(byOperator.status).toBe(403);
     expect(byOperator.body.error?.code).toBe("FORBIDDEN");
@@ -136,12 +153,13 @@ describe("applications", () => {
   });
 
   it("approves part: the applicant's department gets an APPLICATION rule for those cameras, and tickets", async () => {
+    const first = await submitFirst();
     expect((await ticket("operator", CONDITIONAL)).body.error).toMatchObject({ code: "FORBIDDEN", reason: "NEEDS_APPLICATION" });
     const before = await entitlements("operator");
     const commanderBefore = await entitlements("commander");
     const ops = await captureEvents(f, "520302-skynet");
     const others = await captureEvents(f, "city-emergency");
-    const decided = ok(ApplicationSchema, await as("approver").post("/applications/decision", { applicationId: first.id, outcome: "approve", validDays: 3, cameraIds: [CONDITIONAL] }));
+    const decided = await approvePart(first);
     ops.stop();
     others.stop();
     expect(decided.status).toBe("partially-approved");
@@ -170,6 +188,8 @@ describe("applications", () => {
   });
 
   it("answers 409 to a second decision", async () => {
+    const first = await submitFirst();
+    await approvePart(first);
     const again = await as("approver").post("/applications/decision", { applicationId: first.id, outcome: "reject", reason: "重复审批" });
     expect(again.status).toBe(409);
     expect(again.body.error).toMatchObject({ code: "CONFLICT" });
@@ -177,6 +197,8 @@ describe("applications", () => {
   });
 
   it("rejects with a reason; a region or domain is approved as a whole only", async () => {
+    await submitFirst();
+    await submitDomain();
     const list = ok(ApplicationListSchema, await as("approver").get("/applications")).items;
     const domainApp = list.find((a) => a.scope.kind === "domain");
     if (!domainApp) throw new Error("the commander's domain application is missing");
@@ -190,12 +212,13 @@ describe("applications", () => {
   });
 
   it("marks a due date beyond the calendar's data provisional; an approval ends on time", async () => {
+    await approvePart(await submitFirst());
     const year = lastDataYear();
     setClock(f, shanghaiMorning(`${year}-12-30`));
     const late = ok(ApplicationSchema, await as("operator").post("/applications", form({ scope: { kind: "cameras", cameraIds: [CONDITIONAL_2] } })));
     expect(late.due.startsWith(String(year + 1))).toBe(true);
     expect(late.dueProvisional).toBe(true);
-    // The first approval (3 days from early October) has ended: its rule is gone and tickets are refused.
+    // The approval (3 days from 30 September) has ended: its rule is gone and tickets are refused.
     const set = await entitlements("operator");
     expect(set.entitlements.some((e) => e.basis === "APPLICATION")).toBe(false);
     expect((await ticket("operator", CONDITIONAL)).body.error?.reason).toBe("NEEDS_APPLICATION");

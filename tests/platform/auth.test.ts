@@ -1,7 +1,14 @@
 // Login, token expiry, refresh rotation bound to a terminal, revocation, rate limiting, malformed requests.
+import { generateKeyPairSync, sign } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MeSchema, PlatformInfoSchema, TokenPairSchema } from "../../contract/platform-api.js";
-import { startFixture, type Fixture } from "./platform-fixture.js";
+import { refreshProofMessage } from "../../contract/terminal-signature.js";
+import { PASSWORDS, startFixture, type Fixture } from "./platform-fixture.js";
+
+/** A terminal's key pair: the public key for login, proofs for refresh (contract/terminal-signature.ts). */
+const terminal = generateKeyPairSync("ed25519");
+const terminalKey = terminal.publicKey.export({ format: "jwk" }).x!;
+const proof = (terminalId: string, refreshToken: string) => sign(null, refreshProofMessage(terminalId, refreshToken), terminal.privateKey).toString("base64url");
 
 let f: Fixture;
 beforeAll(async () => {
@@ -38,22 +45,23 @@ describe("auth", () => {
   });
 
   it("expires access tokens; refresh rotates and is bound to the terminal", async () => {
-    const pair = await f.login("commander", "ws-07");
+    const login = await f.call("POST", "/auth/login", { body: { username: "commander", password: PASSWORDS.commander, terminalId: "ws-07", terminalKey } });
+    const pair = TokenPairSchema.parse(login.body.data);
     f.clock.offsetMs = 11 * 60_000;
     try {
       const expired = await f.call("GET", "/me", { token: pair.accessToken });
       expect(expired.status).toBe(401);
       expect(expired.body.error?.code).toBe("TOKEN_EXPIRED");
-      const wrongTerminal = await f.call("POST", "/auth/refresh", { body: { refreshToken: pair.refreshToken, terminalId: "ws-99" } });
+      const wrongTerminal = await f.call("POST", "/auth/refresh", { body: { refreshToken: pair.refreshToken, terminalId: "ws-99", proof: proof("ws-99", pair.refreshToken) } });
       expect(wrongTerminal.status).toBe(401);
       expect(wrongTerminal.body.error?.code).toBe("TERMINAL_MISMATCH");
-      const fresh = await f.call("POST", "/auth/refresh", { body: { refreshToken: pair.refreshToken, terminalId: "ws-07" } });
+      const fresh = await f.call("POST", "/auth/refresh", { body: { refreshToken: pair.refreshToken, terminalId: "ws-07", proof: proof("ws-07", pair.refreshToken) } });
       expect(fresh.status).toBe(200);
       const next = TokenPairSchema.parse(fresh.body.data);
       expect(next.refreshToken).not.toBe(pair.refreshToken);
       expect((await f.call("GET", "/me", { token: next.accessToken })).status).toBe(200);
       // The rotated-out refresh token comes back: it leaked, so the whole session ends.
-      const reuse = await f.call("POST", "/auth/refresh", { body: { refreshToken: pair.refreshToken, terminalId: "ws-07" } });
+      const reuse = await f.call("POST", "/auth/refresh", { body: { refreshToken: pair.refreshToken, terminalId: "ws-07", proof: proof("ws-07", pair.refreshToken) } });
       expect(reuse.body.error?.code).toBe("TOKEN_REVOKED");
       const after = await f.call("GET", "/me", { token: next.accessToken });
       expect(after.body.error?.code).toBe("TOKEN_REVOKED");

@@ -1,16 +1,18 @@
 // Snapshot paging, change feed with tombstones, stale cursors (410), duplicate/out-of-order safety, secrecy, SSE.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ChangesPageSchema, PlatformEventSchema, SnapshotPageSchema, type CatalogChange, type PlatformCamera } from "../../contract/platform-api.js";
 import { applyCatalogMutations } from "../../platform/catalog/catalog-updates.js";
+import { waitFor } from "../support/wait-for.js";
 import { startFixture, type Fixture } from "./platform-fixture.js";
 
+// A fresh platform per test: several tests change the catalog, and none may see another's changes.
 let f: Fixture;
 let token = "";
-beforeAll(async () => {
+beforeEach(async () => {
   f = await startFixture({ config: { retainChanges: 20 } });
   token = (await f.login("operator")).accessToken;
 });
-afterAll(() => f.close());
+afterEach(() => f.close());
 
 const get = (path: string) => f.call("GET", path, { token });
 const mutate = (...m: Parameters<typeof applyCatalogMutations>[2]) => applyCatalogMutations(f.platform.services.catalog, f.platform.services.events, m);
@@ -138,8 +140,8 @@ describe("catalog", () => {
     const { items } = await fullSnapshot(5000);
     const cam = items[20] as PlatformCamera;
     const { version: _v, updatedAt: _u, ...base } = cam;
-    // Give the subscription a moment to register before the change happens.
-    await new Promise((r) => setTimeout(r, 100));
+    // The change must happen after the stream's subscription is in place.
+    await waitFor("the SSE subscription", () => f.platform.services.events.subscriberCount > 0);
     await mutate({ kind: "upsert", camera: { ...base, name: "推送测试点位" } });
     while (!text.includes("推送测试点位")) {
       const chunk = await reader.read();

@@ -1,13 +1,14 @@
 // The platform as main embeds it: API and media as two child processes built from the real bundles. The API can
 // stop and come back on the same port while a stream keeps playing.
 import { build, type BuildOptions } from "esbuild";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PlayTicketSchema, TokenPairSchema, type PlatformCamera } from "../../contract/platform-api.js";
-import { captureWs } from "../../relay/testing/flv-clients.js";
-import { startEmbeddedPlatform, type EmbeddedPlatform } from "../../platform/embedded.js";
+import { hasFrames, videoFrames, watchWs } from "../../relay/testing/flv-clients.js";
+import { forkPlatformChild, startEmbeddedPlatform, type EmbeddedPlatform, type PlatformChildStarter } from "../../platform/embedded.js";
 
 const root = resolve(import.meta.dirname, "..", "..");
 const work = mkdtempSync(join(tmpdir(), "vigil-embedded-"));
@@ -49,20 +50,58 @@ describe("embedded platform", () => {
     const ticketRes = await api("/play-tickets", { method: "POST", headers: auth, body: JSON.stringify({ cameraId: cam?.id, profile: "sub" }) });
     const ticket = PlayTicketSchema.parse(((await ticketRes.json()) as { data: unknown }).data);
 
-    const watching = captureWs(ticket.urls.wsFlv!, 4000);
-    await new Promise((r) => setTimeout(r, 800));
+    const watching = watchWs(ticket.urls.wsFlv!);
+    await watching.until("the first frame", hasFrames());
     const oldUrl = platform.apiUrl;
     await platform.stopApi();
     await expect(api("/info")).rejects.toThrow();
-    const capture = await watching;
-    // The viewer was still open when the capture ended, with video flowing after the API went away.
+    // Video keeps flowing after the API went away: two more seconds of it, the viewer still open.
+    const seen = videoFrames(watching.cap).length;
+    const capture = await watching.until("50 frames after the API stopped", hasFrames(seen + 50), 20_000);
     expect(capture.closeCode).toBeNull();
-    expect(capture.tags.filter((t) => t.video && !t.video.isSequenceHeader).length).toBeGreaterThan(50);
+    await watching.stop();
 
     await platform.startApi();
     expect(platform.apiUrl).toBe(oldUrl);
     // The token key persists in the data dir: the console's session survives the restart.
     const me = await api("/me", { headers: auth });
     expect(me.status).toBe(200);
+  }, 40_000);
+
+  it("starts with an injected child starter, both children reporting over an Electron-style parentPort; its data is private", async () => {
+    // What the Electron shell's launcher sees: no process.send in either child, their ready messages on parentPort.
+    const shim = pathToFileURL(join(root, "tests", "support", "utility-process-shim.mjs")).href;
+    const started: string[] = [];
+    const startChild: PlatformChildStarter = (script, env, name, onLog) => {
+      started.push(name);
+      return forkPlatformChild(script, { ...env, NODE_OPTIONS: `--import ${shim}` }, name, onLog);
+    };
+    const other = await startEmbeddedPlatform({
+      dataDir: join(work, "data-utility"),
+      bundleDir: work,
+      mediaRoot: join(root, "resources", "demo"),
+      statusIntervalMs: 0,
+      env: { NODE_PATH: join(root, "node_modules") },
+      onLog: () => {},
+      startChild,
+      // Without the parentPort link the API never reports ready: fail well inside the test's time.
+      startTimeoutMs: 15_000,
+    });
+    try {
+      expect(started).toEqual(["demo media server", "platform API"]);
+      const info = await fetch(`${other.apiUrl}/api/v1/info`);
+      expect(info.status).toBe(200);
+      await other.stopApi();
+      await other.startApi();
+      expect((await fetch(`${other.apiUrl}/api/v1/info`)).status).toBe(200);
+      // Folder 0700; database, WAL, shared memory and media key 0600 (POSIX modes; on Windows the folder's ACL rules).
+      if (process.platform !== "win32") {
+        const mode = (file: string) => statSync(join(work, "data-utility", file)).mode & 0o777;
+        expect(mode("")).toBe(0o700);
+        for (const file of ["platform.sqlite", "platform.sqlite-wal", "platform.sqlite-shm", "media.key"]) expect(mode(file), file).toBe(0o600);
+      }
+    } finally {
+      await other.stop();
+    }
   }, 40_000);
 });

@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EntitlementSetSchema, PlayTicketSchema, type PlatformCamera } from "../../contract/platform-api.js";
-import { captureHttp, captureWs } from "../../relay/testing/flv-clients.js";
+import { captureHttp, captureWs, hasFrames } from "../../relay/testing/flv-clients.js";
 import { findDemoClips } from "../../platform/media/demo-clips.js";
 import { createMediaServer, type MediaServer } from "../../platform/media/media-server.js";
 import { startFixture, type Fixture } from "./platform-fixture.js";
@@ -87,11 +87,11 @@ describe("entitlements and play tickets", () => {
     const wsFlv = t.urls.wsFlv!;
     expect(httpFlv).toMatch(new RegExp(`/live/${cam.id}_main\\.live\\.flv\\?token=`));
     expect(t.validUntil).toBeNull();
-    const http = await captureHttp(httpFlv, 1500, { keepRaw: true });
+    const http = await captureHttp(httpFlv, 15_000, { keepRaw: true, until: hasFrames() });
     expect(http.status).toBe(200);
     expect(Buffer.concat(http.raw).subarray(0, 3).toString("latin1")).toBe("FLV");
     expect(http.tags.some((tag) => tag.video?.isKeyframe && !tag.video.isSequenceHeader)).toBe(true);
-    const ws = await captureWs(wsFlv, 1500);
+    const ws = await captureWs(wsFlv, 15_000, { until: hasFrames() });
     expect(ws.headerFirst).toBe(true);
     expect(ws.tags.some((tag) => tag.video?.isKeyframe)).toBe(true);
     // Tampered, missing, or for another camera.
@@ -100,6 +100,6 @@ describe("entitlements and play tickets", () => {
     expect((await fetch(httpFlv.split("?")[0] ?? "")).status).toBe(401);
     const other = httpFlv.replace(cam.id, pick((c) => c.id !== cam.id).id);
     expect((await fetch(other)).status).toBe(401);
-    await expect(captureWs(tampered.replace(/^http/, "ws"), 500)).rejects.toMatchObject({ statusCode: 401 });
+    await expect(captureWs(tampered.replace(/^http/, "ws"), 10_000)).rejects.toMatchObject({ statusCode: 401 });
   });
 });

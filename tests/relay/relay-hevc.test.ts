@@ -9,7 +9,7 @@ import { promisify } from "node:util";
 import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { StreamStatsSchema, type StreamStats } from "../../contract/relay-control.js";
-import { captureHttp, captureWs, flvStartProblem, type FlvCapture } from "../../relay/testing/flv-clients.js";
+import { captureHttp, captureWs, flvStartProblem, videoFrames, type FlvCapture } from "../../relay/testing/flv-clients.js";
 import { flvRoute, flvWsRoute, startUpstream, type Upstream } from "../../relay/testing/flv-upstream.js";
 import { makeHevcFlv } from "../../relay/testing/hevc-flv.js";
 
@@ -76,7 +76,9 @@ describe("H.265 upstreams", () => {
     ["legacy codec id 12 over WS-FLV", "tl"],
   ])("transcodes %s to H.264 that ffprobe reads, paced in real time, monotonic", async (_name, channel) => {
     const started = performance.now();
-    const cap = await captureHttp(`${transcoding}/live/${channel}.flv`, 3500, { keepRaw: true });
+    // Two seconds of media (the bound is only there to fail rather than hang).
+    const mediaSpan = (c: FlvCapture) => (videoFrames(c).at(-1)?.timestamp ?? 0) - (videoFrames(c)[0]?.timestamp ?? 0);
+    const cap = await captureHttp(`${transcoding}/live/${channel}.flv`, 20_000, { keepRaw: true, until: (c) => mediaSpan(c) >= 2000 });
     const wallMs = performance.now() - started;
     expect(flvStartProblem(cap)).toBeNull();
     expect(cap.header).toMatchObject({ hasVideo: true, hasAudio: false }); // audio is dropped while transcoding
@@ -102,12 +104,13 @@ describe("H.265 upstreams", () => {
     ["hvc1", "pe", (c: FlvCapture) => c.tags.some((t) => t.video?.fourCC === "hvc1")],
     ["codec id 12", "pl", (c: FlvCapture) => c.tags.some((t) => t.video?.codecId === 12)],
   ])("passes %s through untouched (with its AAC track) when the display decodes H.265", async (_name, channel, sameFlavour) => {
-    const cap = await captureWs(`${passing.replace(/^http/, "ws")}/live/${channel}.flv`, 1500);
+    const audioFrames = (c: FlvCapture) => c.tags.filter((t) => t.audio && !t.audio.isSequenceHeader).length;
+    const cap = await captureWs(`${passing.replace(/^http/, "ws")}/live/${channel}.flv`, 15_000, { until: (c) => audioFrames(c) > 20 && videoFrames(c).length > 0 });
     expect(flvStartProblem(cap)).toBeNull();
     expect(sameFlavour(cap)).toBe(true);
     expect(cap.tags.every((t) => !t.video || t.video.codec === "hevc")).toBe(true);
     expect(cap.tags.some((t) => t.audio?.isSequenceHeader)).toBe(true);
-    expect(cap.tags.filter((t) => t.audio && !t.audio.isSequenceHeader).length).toBeGreaterThan(20);
+    expect(audioFrames(cap)).toBeGreaterThan(20);
     expect(await stats(passing, channel)).toMatchObject({ codec: "hevc", transcoding: false, width: 320, height: 180 });
   });
 });

@@ -14,16 +14,15 @@ import type { RelayLog } from "../../relay/relay-log.js";
 import { createRelayServer, type RelayServer } from "../../relay/relay-server.js";
 import { createSourceFactory } from "../../relay/sources/source-factory.js";
 import { StreamHub } from "../../relay/stream/stream-hub.js";
-import { captureHttp, captureWs, flvStartProblem, type FlvCapture } from "../../relay/testing/flv-clients.js";
+import { captureHttp, flvStartProblem, hasFrames, videoFrames, watchWs, type FlvCapture } from "../../relay/testing/flv-clients.js";
 import { startRtspTestServer, type RtspTestServer } from "../../relay/testing/rtsp-test-server.js";
+import { waitFor } from "../support/wait-for.js";
 
 const root = resolve(fileURLToPath(new URL("../..", import.meta.url)));
 const clip = join(root, "resources", "demo", "plaza.flv"); // 640x360, 25 fps, a keyframe every second
 const key = randomBytes(32);
 const logs: Array<{ level: string; message: string; channel?: string }> = [];
 const log: RelayLog = (level, message, channel) => logs.push({ level, message, ...(channel ? { channel } : {}) });
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const videoFrames = (cap: FlvCapture): FlvTag[] => cap.tags.filter((t) => t.video && !t.video.isSequenceHeader);
 
 let camera: RtspTestServer;
 let hub: StreamHub;
@@ -36,11 +35,6 @@ const statsOf = (channel: string): StreamStats => {
   if (!s) throw new Error(`no stats for ${channel}`);
   return s;
 };
-
-async function waitFor(what: string, ok: () => boolean, ms: number): Promise<void> {
-  for (const end = Date.now() + ms; Date.now() < end; await sleep(50)) if (ok()) return;
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 /** Frames come at the clip's 25 fps and never go back in time. */
 function expectSteady25fps(frames: FlvTag[]): void {
@@ -83,7 +77,7 @@ async function rtspExchange(port: number, requests: string[]): Promise<string[]>
     await waitFor(`an answer to ${request.split(" ")[0]}`, () => {
       const head = data.indexOf("\r\n\r\n");
       return head >= 0 && data.length >= head + 4 + Number(/Content-Length: (\d+)/.exec(data)?.[1] ?? 0);
-    }, 2000);
+    });
     responses.push(data);
   }
   socket.destroy();
@@ -92,6 +86,8 @@ async function rtspExchange(port: number, requests: string[]): Promise<string[]>
 
 describe("the RTSP test server", () => {
   it("speaks RTSP/1.0: CSeq echoed, SDP for H.264 with sprop-parameter-sets, errors for what it does not serve", async () => {
+    // The relay tests release their pulls; ffmpeg's RTSP session ends a moment later.
+    await waitFor("no pull left from another test", () => camera.playing === 0);
     const url = camera.url;
     const [options, describe, missing, udp, play, tcp, wrongSession, keepAlive] = await rtspExchange(camera.port, [
       `OPTIONS ${url} RTSP/1.0\r\nCSeq: 1\r\n\r\n`,
@@ -136,11 +132,13 @@ describe("the RTSP test server", () => {
 describe("an RTSP camera through the relay", () => {
   it("plays: FLV header, AVC config, a keyframe first, steady 25 fps; stats say h264 640x360", async () => {
     hub.ensureSource("rtsp1", { kind: "rtsp", url: camera.url });
-    const [ws, http] = await Promise.all([
-      captureWs(`ws://${base}/live/rtsp1.flv?token=${token("rtsp1")}`, 5500),
-      // A second viewer shares the one upstream (and starts from the GOP cache).
-      sleep(3000).then(() => captureHttp(`http://${base}/live/rtsp1.flv?token=${token("rtsp1")}`, 1500)),
-    ]);
+    const viewer = watchWs(`ws://${base}/live/rtsp1.flv?token=${token("rtsp1")}`);
+    await viewer.until("a second of live video", hasFrames(25), 20_000);
+    // A second viewer joins the live stream: it shares the one upstream (and starts from the GOP cache).
+    const http = await captureHttp(`http://${base}/live/rtsp1.flv?token=${token("rtsp1")}`, 15_000, { until: hasFrames(11) });
+    const span = (c: FlvCapture) => (videoFrames(c).at(-1)?.timestamp ?? 0) - (videoFrames(c)[0]?.timestamp ?? 0);
+    const ws = await viewer.until("3 s of video", (c) => span(c) >= 3000, 20_000);
+    await viewer.stop();
     expect(ws.closeCode).toBeNull();
     expect(ws.header).toMatchObject({ hasVideo: true, hasAudio: false });
     expect(flvStartProblem(ws)).toBeNull(); // metadata, sequence header, then a keyframe at 0, monotonic
@@ -162,30 +160,32 @@ describe("an RTSP camera through the relay", () => {
     hub.ensureSource("rtsp2", { kind: "rtsp", url: camera.url });
     let phase: "before" | "outage" | "after" = "before";
     const arrived = { before: 0, outage: 0, after: 0 };
-    const viewer = captureWs(`ws://${base}/live/rtsp2.flv?token=${token("rtsp2")}`, 9500, {
+    const viewer = watchWs(`ws://${base}/live/rtsp2.flv?token=${token("rtsp2")}`, {
       onTag: (t) => void (t.video && !t.video.isSequenceHeader && arrived[phase]++),
     });
-    await waitFor("the stream to go live", () => hub.stats().find((s) => s.channel === "rtsp2")?.state === "live", 5000);
-    await sleep(1000);
+    await waitFor("the stream to go live", () => hub.stats().find((s) => s.channel === "rtsp2")?.state === "live", { timeoutMs: 20_000 });
+    await viewer.until("20 frames before the outage", () => arrived.before > 20, 20_000);
     const port = camera.port;
     phase = "outage";
     await camera.close(); // the camera loses power: its connections drop, new ones are refused
-    await waitFor("state reconnecting", () => statsOf("rtsp2").state === "reconnecting", 3000);
-    await sleep(800);
-    expect(statsOf("rtsp2").lastError).toMatch(/^ffmpeg (exited with code \d+|was killed)/);
+    await waitFor("state reconnecting", () => statsOf("rtsp2").state === "reconnecting");
+    await waitFor("ffmpeg's exit as the source's error", () => /^ffmpeg (exited with code \d+|was killed)/.test(statsOf("rtsp2").lastError ?? ""), {
+      detail: () => JSON.stringify(statsOf("rtsp2").lastError),
+    });
     camera = await startRtspTestServer({ clip, port });
     phase = "after";
-    const cap = await viewer;
+    // Back within ~3 s of the camera: up to 0.8 s backoff, ~1 s probe, up to 1 s to the next keyframe (the bound is 15 s).
+    await viewer.until("10 frames after the camera came back", () => arrived.after > 10, 15_000);
+    const cap = await viewer.stop();
     expect(cap.closeCode).toBeNull(); // the watching viewer waited through the outage
     expect(flvStartProblem(cap)).toBeNull(); // includes: timestamps never go back across the reconnect
     // Same codec parameters after the reconnect: no second config (no 4409), one continuous timeline.
     expect(cap.tags.filter((t) => t.video?.isSequenceHeader)).toHaveLength(1);
     expect(arrived.before).toBeGreaterThan(20);
     expect(arrived.outage).toBeLessThan(5); // at most what was in flight
-    // Back within ~3 s of the camera: up to 0.8 s backoff, ~1 s probe, up to 1 s to the next keyframe.
-    expect(arrived.after).toBeGreaterThan(10);
     expect(camera.playing).toBe(1);
     expect(statsOf("rtsp2")).toMatchObject({ state: "live", width: 640, height: 360 });
     expect(statsOf("rtsp2").reconnects).toBeGreaterThanOrEqual(1);
+    hub.releaseSource("rtsp2");
   });
 });

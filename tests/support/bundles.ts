@@ -6,6 +6,7 @@ import { join, resolve } from "node:path";
 import { composeConsole, type ConsoleApp } from "../../main/app/compose.js";
 import { createLogger } from "../../main/log/logger.js";
 import { nodeRelayLauncher } from "../../main/media/relay-process.js";
+import { forkedPlatformLauncher } from "../../main/shell/web/forked-platform-launcher.js";
 
 export const repoRoot = resolve(import.meta.dirname, "..", "..");
 
@@ -55,7 +56,7 @@ export async function composeTestConsole(
     dataDir,
     resourcesDir: join(repoRoot, "resources"),
     relayLauncher: nodeRelayLauncher(bundles.relayEntry),
-    platformBundleDir: bundles.platformBundleDir,
+    platformLauncher: forkedPlatformLauncher(bundles.platformBundleDir),
     platformRetryBaseMs: 200,
     log: createLogger("test", "warn"),
   });

@@ -3,10 +3,7 @@
 import { net, protocol } from "electron";
 import { pathToFileURL } from "node:url";
 import { RENDERER_CSP, resolveRendererFile } from "../renderer-files.js";
-
-export const APP_SCHEME = "app";
-export const APP_HOST = "vigil";
-export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+import { APP_HOST, APP_SCHEME } from "./app-origin.js";
 
 /** Must run before the app is ready. */
 export function registerAppScheme(): void {

@@ -1,14 +1,19 @@
 // Runs in Electron main. Entry of the Electron shell: the same console core as the web shell, a hardened window,
-// the renderer over app://, the ConsoleApi over IPC, the relay as a utilityProcess.
-import { app, BrowserWindow, safeStorage } from "electron";
+// the renderer over app://, the ConsoleApi over IPC, the relay (and, in demo mode, the reference platform) as
+// utility processes.
+import { app, BrowserWindow, ipcMain, safeStorage, session, shell } from "electron";
 import { join } from "node:path";
 import { composeConsole, type ConsoleApp } from "../../app/compose.js";
 import { createLogger } from "../../log/logger.js";
+import type { WindowKind } from "../../core/window-capabilities.js";
 import { parsePlatformUrl } from "../platform-url.js";
-import { registerAppScheme, serveRenderer, APP_ORIGIN } from "./app-protocol.js";
-import { bridgeConsoleApi } from "./ipc-bridge.js";
+import { registerAppScheme, serveRenderer } from "./app-protocol.js";
+import { EXTERNAL_LINK_ORIGINS_ENV, parseExternalLinkOrigins } from "./external-links.js";
+import { bridgeConsoleApi, type BridgedWindow } from "./ipc-bridge.js";
+import { utilityPlatformLauncher } from "./utility-platform-launcher.js";
 import { utilityRelayLauncher } from "./utility-relay-launcher.js";
 import { guardAllWebContents } from "./web-contents-guard.js";
+import { windowOptions, windowUrl, type WindowSpec } from "./window-options.js";
 
 const log = createLogger("main");
 // Bundled to dist/main/electron-main.cjs; packaged, the app root is app.getAppPath().
@@ -20,34 +25,27 @@ registerAppScheme();
 if (!app.requestSingleInstanceLock()) app.quit();
 
 let consoleApp: ConsoleApp | null = null;
-const windows: BrowserWindow[] = [];
+/** Every open window and its kind: the IPC bridge gives each only what its kind may call and hear. */
+const windows = new Map<BrowserWindow, WindowKind>();
 
-/** The console window, or a program-output window (one tile, clean and fullscreen, for media live coverage). */
-function createConsoleWindow(programTile: number | null = null): BrowserWindow {
-  const win = new BrowserWindow({
-    width: programTile === null ? 1600 : 1280,
-    height: programTile === null ? 900 : 720,
-    backgroundColor: programTile === null ? "#0b0f14" : "#000000",
-    title: programTile === null ? "Vigil" : `Vigil — program ${programTile + 1}`,
-    fullscreen: programTile !== null,
-    autoHideMenuBar: programTile !== null,
-    show: false,
-    webPreferences: {
-      preload: join(appRoot, "dist", "preload", "preload.cjs"),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      spellcheck: false,
-    },
-  });
-  windows.push(win);
+function createWindow(spec: WindowSpec): BrowserWindow {
+  const win = new BrowserWindow(windowOptions(spec, { preload: join(appRoot, "dist", "preload", "preload.cjs"), packaged: app.isPackaged }));
+  windows.set(win, spec.kind);
   win.once("ready-to-show", () => win.show());
-  win.on("closed", () => windows.splice(windows.indexOf(win), 1));
-  void win.loadURL(programTile === null ? `${APP_ORIGIN}/index.html` : `${APP_ORIGIN}/index.html?view=program&tile=${programTile}`);
+  win.on("closed", () => windows.delete(win));
+  void win.loadURL(windowUrl(spec));
   return win;
+}
+
+function bridgedWindows(): BridgedWindow[] {
+  return [...windows]
+    .filter(([win]) => !win.isDestroyed())
+    .map(([win, kind]) => ({
+      kind,
+      webContentsId: win.webContents.id,
+      isDestroyed: () => win.isDestroyed(),
+      send: (channel, event) => win.webContents.send(channel, event),
+    }));
 }
 
 /** One program window per tile: asking again brings the open one forward. */
@@ -55,13 +53,19 @@ const programWindows = new Map<number, BrowserWindow>();
 function openProgramWindow(tile: number): void {
   const known = programWindows.get(tile);
   if (known && !known.isDestroyed()) return known.focus();
-  const win = createConsoleWindow(tile);
+  const win = createWindow({ kind: "program", tile });
   programWindows.set(tile, win);
   win.on("closed", () => programWindows.delete(tile));
 }
 
 app.whenReady().then(async () => {
-  guardAllWebContents();
+  guardAllWebContents({
+    app,
+    session: session.defaultSession,
+    shell,
+    externalOrigins: parseExternalLinkOrigins(process.env[EXTERNAL_LINK_ORIGINS_ENV]),
+    log,
+  });
   serveRenderer(join(appRoot, "dist", "renderer"));
   consoleApp = await composeConsole({
     shell: "electron",
@@ -70,14 +74,16 @@ app.whenReady().then(async () => {
     resourcesDir,
     relayLauncher: utilityRelayLauncher(join(appRoot, "dist", "relay", "relay-main.cjs")),
     platformUrl: process.env.VIGIL_PLATFORM_URL ? parsePlatformUrl(process.env.VIGIL_PLATFORM_URL) : null,
-    platformBundleDir: join(appRoot, "dist", "platform"),
-    secretBox: safeStorage,
+    platformLauncher: utilityPlatformLauncher(join(appRoot, "dist", "platform")),
+    // Linux without a keyring: safeStorage falls back to a fixed password ("basic_text"), no better than plain text;
+    // the key-file box in the data folder is used instead (main/store/secret-box.ts).
+    secretBox: process.platform === "linux" && safeStorage.getSelectedStorageBackend() === "basic_text" ? null : safeStorage,
     log,
     openProgramWindow,
   });
-  bridgeConsoleApi(consoleApp.core, () => windows, log);
-  createConsoleWindow();
-  app.on("second-instance", () => windows[0]?.focus());
+  bridgeConsoleApi({ ipcMain, core: consoleApp.core, windows: bridgedWindows, log });
+  createWindow({ kind: "console" });
+  app.on("second-instance", () => [...windows].find(([, kind]) => kind === "console")?.[0].focus());
 }).catch((err: unknown) => {
   log.error("failed to start", { error: err instanceof Error ? err.stack : String(err) });
   app.exit(1);

@@ -1,10 +1,17 @@
 // Runs in main. Command-line options of the web shell (pure, tested).
 import { parsePlatformUrl } from "../platform-url.js";
 
-export type WebShellArgs = { open: boolean; port: number; dataDir: string | null; platformUrl: string | null };
+export type WebShellArgs = {
+  open: boolean;
+  port: number;
+  dataDir: string | null;
+  platformUrl: string | null;
+  /** Start nothing: ask the web shell already running on this data folder for a fresh one-time link, print it, exit. */
+  printUrl: boolean;
+};
 
 export function parseWebShellArgs(argv: string[]): WebShellArgs {
-  const args: WebShellArgs = { open: true, port: 0, dataDir: null, platformUrl: null };
+  const args: WebShellArgs = { open: true, port: 0, dataDir: null, platformUrl: null, printUrl: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = () => {
@@ -17,6 +24,9 @@ export function parseWebShellArgs(argv: string[]): WebShellArgs {
         break; // the launcher's choice of shell; harmless here
       case "--no-open":
         args.open = false;
+        break;
+      case "--print-url":
+        args.printUrl = true;
         break;
       case "--port": {
         const port = Number(value());
@@ -31,7 +41,7 @@ export function parseWebShellArgs(argv: string[]): WebShellArgs {
         args.platformUrl = parsePlatformUrl(value());
         break;
       default:
-        throw new Error(`unknown option ${arg} (options: --web --no-open --port <n> --data-dir <dir> --platform <url>)`);
+        throw new Error(`unknown option ${arg} (options: --web --no-open --print-url --port <n> --data-dir <dir> --platform <url>)`);
     }
   }
   return args;

@@ -1,11 +1,14 @@
 // Runs in main (plain Node). Entry of the web shell: the console core + a loopback server; opens Chromium/Chrome
-// in app mode unless --no-open. Prints exactly one line on stdout: `console: <url>`.
+// in app mode unless --no-open. Prints exactly one line on stdout: `console: <url>`, a one-time launch link.
+// With --print-url it starts nothing: it asks the shell already running on the data folder for a new link.
 import { join, resolve } from "node:path";
 import { composeConsole } from "../../app/compose.js";
 import { createLogger } from "../../log/logger.js";
 import { nodeRelayLauncher } from "../../media/relay-process.js";
 import { defaultDataDir } from "../app-paths.js";
 import { findBrowser, openInAppMode } from "./browser-launcher.js";
+import { removeLaunchFile, requestLaunchUrl, writeLaunchFile } from "./launch-file.js";
+import { forkedPlatformLauncher } from "./forked-platform-launcher.js";
 import { parsePlatformUrl } from "../platform-url.js";
 import { parseWebShellArgs } from "./web-args.js";
 import { startWebShellServer } from "./web-server.js";
@@ -24,6 +27,15 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const dataDir = args.dataDir ?? defaultDataDir();
+  if (args.printUrl) {
+    try {
+      process.stdout.write(`console: ${await requestLaunchUrl(dataDir)}\n`);
+      process.exit(0);
+    } catch (err) {
+      process.stderr.write(`vigil: ${err instanceof Error ? err.message : String(err)}\n`);
+      process.exit(1);
+    }
+  }
   const app = await composeConsole({
     shell: "web",
     version,
@@ -31,11 +43,12 @@ async function main(): Promise<void> {
     resourcesDir: join(appRoot, "resources"),
     relayLauncher: nodeRelayLauncher(join(appRoot, "dist", "relay", "relay-main.cjs")),
     platformUrl: args.platformUrl ?? (process.env.VIGIL_PLATFORM_URL ? parsePlatformUrl(process.env.VIGIL_PLATFORM_URL) : null),
-    platformBundleDir: join(appRoot, "dist", "platform"),
+    platformLauncher: forkedPlatformLauncher(join(appRoot, "dist", "platform")),
     log,
   });
   const server = await startWebShellServer({ core: app.core, rendererDir: join(appRoot, "dist", "renderer"), port: args.port, log });
-  process.stdout.write(`console: ${server.url}\n`);
+  writeLaunchFile(dataDir, { pid: process.pid, origin: server.origin, mintKey: server.mintKey });
+  process.stdout.write(`console: ${server.launchUrl()}\n`);
   log.info("web shell ready", { dataDir, port: server.port });
 
   let stopping = false;
@@ -43,6 +56,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log.info(`shutting down (${why})`);
+    removeLaunchFile(dataDir, server.mintKey);
     await server.close();
     await app.dispose();
     process.exit(0);
@@ -57,7 +71,11 @@ async function main(): Promise<void> {
       return;
     }
     const openedAt = Date.now();
-    const child = openInAppMode(browser, server.url, join(dataDir, "browser-profile"));
+    // The window gets the session over the DevTools pipe: no secret or code on its command line.
+    const { child, ready } = openInAppMode(browser, { url: `${server.origin}/`, cookie: server.sessionCookie }, join(dataDir, "browser-profile"));
+    ready.catch((err: unknown) =>
+      log.warn(`could not hand the console to ${browser}: ${err instanceof Error ? err.message : String(err)}; open the console URL above in a browser`),
+    );
     child.on("error", (err) => log.warn(`could not start ${browser}: ${err.message}; open the console URL above in a browser`));
     child.on("exit", (code) => {
       // A browser that dies at once (no display, broken profile) must not take the console down with it.

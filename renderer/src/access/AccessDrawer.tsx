@@ -1,17 +1,18 @@
-// Runs in the renderer. 授权与审计: the header button and the drawer it opens on the right, over the wall (which keeps
+// Runs in the renderer. 授权与审计: the drawer the header button opens on the right, over the wall (which keeps
 // playing underneath). Tabs: 申请, 应急授权, 审批 (approver), 审计 (auditor, commander); ←/→ move between tabs, Esc
-// closes. Drafts, carts and lists are forgotten when the user changes.
+// closes. Loaded on demand (AccessLayer), with everything only the drawer uses. Drafts, carts and lists are forgotten
+// when the user changes (access-requests, shared/access-data).
 import { useEffect, useRef, type KeyboardEvent } from "react";
-import { useT } from "../i18n/use-t.js";
+import { useT } from "../state/use-t.js";
 import { useConsoleStore, type AccessTab } from "../state/console-store.js";
-import { resetAccessData, useAccessFeed } from "./access-data.js";
-import { openAccessTab, resetAccessDrafts, useAccessDrafts } from "./access-drafts.js";
+import { useAccessFeed } from "./shared/access-data.js";
+import { openAccessTab } from "./access-requests.js";
 import { shownTab, visibleTabs } from "./access-tabs.js";
-import { useRoles } from "./access-widgets.js";
-import { ApplicationsTab } from "./ApplicationsTab.js";
-import { ApprovalsTab } from "./ApprovalsTab.js";
-import { AuditTab } from "./AuditTab.js";
-import { GrantsTab } from "./GrantsTab.js";
+import { useRoles } from "./shared/use-roles.js";
+import { ApplicationsTab } from "./applications/ApplicationsTab.js";
+import { ApprovalsTab } from "./approvals/ApprovalsTab.js";
+import { AuditTab } from "./audit/AuditTab.js";
+import { GrantsTab } from "./grants/GrantsTab.js";
 
 const TAB_LABEL: Record<AccessTab, "access.tab.applications" | "access.tab.grants" | "access.tab.approvals" | "access.tab.audit"> = {
   applications: "access.tab.applications",
@@ -20,57 +21,7 @@ const TAB_LABEL: Record<AccessTab, "access.tab.applications" | "access.tab.grant
   audit: "access.tab.audit",
 };
 
-export function AccessButton() {
-  const t = useT();
-  const open = useConsoleStore((s) => s.accessDrawer !== null);
-  const roles = useRoles();
-  return (
-    <button
-      type="button"
-      className={`btn btn--small access-toggle${open ? " btn--active" : ""}`}
-      data-testid="open-access"
-      aria-pressed={open}
-      aria-controls="access-drawer"
-      title={t("access.buttonTitle")}
-      onClick={() => {
-        if (open) useConsoleStore.getState().closeAccessDrawer();
-        else openAccessTab(shownTab(useAccessDrafts.getState().lastTab, roles));
-      }}
-    >
-      <svg width="12" height="12" viewBox="0 0 12 12" aria-hidden="true">
-        <path d="M6 0.8 10.5 2.6v3.2c0 2.7-1.9 4.7-4.5 5.5C3.4 10.5 1.5 8.5 1.5 5.8V2.6Z" fill="none" stroke="currentColor" strokeWidth="1.2" />
-        <path d="M3.9 6.1 5.4 7.5 8.2 4.6" fill="none" stroke="currentColor" strokeWidth="1.2" />
-      </svg>
-      <span>{t("access.button")}</span>
-    </button>
-  );
-}
-
-/** Another user (or no one): drafts, carts, lists and the open drawer belong to the one before. */
-function forgetAccessState(): void {
-  const s = useConsoleStore.getState();
-  s.closeAccessDrawer();
-  s.clearCart("application");
-  s.clearCart("grant");
-  resetAccessDrafts();
-  resetAccessData();
-}
-
-useConsoleStore.subscribe((s, prev) => {
-  const user = s.session?.user?.username ?? null;
-  const before = prev.session?.user?.username ?? null;
-  if (user !== before && prev.session !== null) forgetAccessState();
-});
-
-/** Mounted once in the console window: the drawer while it is open. */
-export function AccessLayer() {
-  const tab = useConsoleStore((s) => s.accessDrawer);
-  const loggedIn = useConsoleStore((s) => Boolean(s.session?.user));
-  if (tab === null || !loggedIn) return null;
-  return <AccessDrawer asked={tab} />;
-}
-
-function AccessDrawer({ asked }: { asked: AccessTab }) {
+export function AccessDrawer({ asked }: { asked: AccessTab }) {
   const t = useT();
   const roles = useRoles();
   const tabs = visibleTabs(roles);

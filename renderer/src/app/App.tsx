@@ -1,9 +1,10 @@
 // Runs in the renderer. The console window: the login screen while no one is logged in; then header, platform
 // banner, catalog on the left and the wall on the right; the relay panel docks below them (the wall shrinks, nothing is hidden).
 import { useEffect } from "react";
-import { AccessLayer } from "../access/AccessDrawer.js";
+import { AccessLayer } from "../access/AccessLayer.js";
 import { CatalogPanel } from "../catalog/CatalogPanel.js";
-import { useT } from "../i18n/use-t.js";
+import { useCatalogSync } from "../catalog/use-catalog-sync.js";
+import { useT } from "../state/use-t.js";
 import { useConsoleStore } from "../state/console-store.js";
 import { Wall } from "../wall/Wall.js";
 import { ConnectionBanner } from "./ConnectionBanner.js";
@@ -14,11 +15,12 @@ import { NoticeStack } from "./NoticeStack.js";
 import { PlatformBanner } from "./PlatformBanner.js";
 import { RelayPanel } from "./RelayPanel.js";
 import { useRelayStatsFeed } from "../state/relay-stats.js";
-import { useConsoleSync } from "./use-console-sync.js";
+import { useConsoleSync } from "../state/use-console-sync.js";
 import { useWallKeys } from "./use-wall-keys.js";
 
 export function App() {
   useConsoleSync();
+  useCatalogSync();
   useWallKeys();
   useRelayStatsFeed();
   const t = useT();

@@ -1,5 +1,5 @@
 // Runs in the renderer. Banner while the link to the core is down (web shell socket reconnecting).
-import { useT } from "../i18n/use-t.js";
+import { useT } from "../state/use-t.js";
 import { useConsoleStore } from "../state/console-store.js";
 
 export function ConnectionBanner() {

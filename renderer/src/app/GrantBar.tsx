@@ -2,10 +2,10 @@
 // media grants, approved applications), soonest end first, each with a live countdown on the console's access clock
 // that escalates at 10, 5 and 1 minute, and a button to its record in the access drawer (to request an extension).
 import type { ActiveAccess } from "../../../contract/console-api.js";
-import { useT } from "../i18n/use-t.js";
+import { useT } from "../state/use-t.js";
 import { useAccessNow, useAccessState } from "../state/access-state.js";
 import { useConsoleStore } from "../state/console-store.js";
-import { formatStamp } from "../wall/watermark-text.js";
+import { formatStamp } from "../player/watermark-text.js";
 import { basisLabelKey, countdownUrgency, drawerTabFor, formatCountdown, remainingSeconds, shortRef } from "./grant-countdown.js";
 
 const TICK_MS = 250;

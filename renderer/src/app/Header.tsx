@@ -1,7 +1,7 @@
 // Runs in the renderer. Top bar: app name, layout switcher, platform and relay status (and the relay panel toggle), the user, logout, language.
 import { WALL_LAYOUTS } from "../../../contract/wall.js";
-import { AccessButton } from "../access/AccessDrawer.js";
-import { useT } from "../i18n/use-t.js";
+import { AccessButton } from "../access/AccessButton.js";
+import { useT } from "../state/use-t.js";
 import { consoleActions } from "../state/console-actions.js";
 import { useConsoleStore } from "../state/console-store.js";
 import { PlatformIndicator } from "./PlatformIndicator.js";

@@ -2,7 +2,7 @@
 // operator's language with what to do next, and (demo platform only) the demo accounts, one click to fill the form.
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import type { ApiErrorCode, SessionState } from "../../../contract/console-api.js";
-import { useT } from "../i18n/use-t.js";
+import { useT } from "../state/use-t.js";
 import { consoleActions } from "../state/console-actions.js";
 import { useConsoleStore } from "../state/console-store.js";
 import { secondsUntil } from "./clock-time.js";

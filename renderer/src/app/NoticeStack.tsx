@@ -2,7 +2,7 @@
 // a few seconds) and grant warnings (a grant ends in 10, 5 or 1 minute; they stay until dismissed or the grant ends).
 import { useEffect } from "react";
 import type { Translate } from "../i18n/i18n.js";
-import { useT } from "../i18n/use-t.js";
+import { useT } from "../state/use-t.js";
 import { useAccessState } from "../state/access-state.js";
 import { useConsoleStore, type GrantWarningNotice } from "../state/console-store.js";
 import { basisLabelKey, drawerTabFor } from "./grant-countdown.js";

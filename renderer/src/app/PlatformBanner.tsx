@@ -1,7 +1,7 @@
 // Runs in the renderer. Banner while the central platform is unreachable: the console works from its local catalog,
 // says since when and when it retries; tiles already playing keep playing (media comes from the media servers).
 import { useEffect, useState } from "react";
-import { useT } from "../i18n/use-t.js";
+import { useT } from "../state/use-t.js";
 import { useConsoleStore } from "../state/console-store.js";
 import { clockTime, secondsUntil } from "./clock-time.js";
 

@@ -1,5 +1,5 @@
 // Runs in the renderer. Header status dot for the central platform: online / syncing / degraded / logged-out.
-import { useT } from "../i18n/use-t.js";
+import { useT } from "../state/use-t.js";
 import { useConsoleStore } from "../state/console-store.js";
 import { clockTime } from "./clock-time.js";
 

@@ -1,5 +1,5 @@
 // Runs in the renderer. The media relay's state (starting/up/restarting/down) and how often it restarted.
-import { useT } from "../i18n/use-t.js";
+import { useT } from "../state/use-t.js";
 import { useConsoleStore } from "../state/console-store.js";
 
 export function RelayIndicator() {

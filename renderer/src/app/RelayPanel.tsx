@@ -4,7 +4,7 @@
 import { useEffect, useState } from "react";
 import type { StreamStats } from "../../../contract/relay-control.js";
 import { GbDeviceIdSchema } from "../../../contract/camera.js";
-import { useT } from "../i18n/use-t.js";
+import { useT } from "../state/use-t.js";
 import { useCameraView } from "../state/camera-cache.js";
 import { useConsoleStore } from "../state/console-store.js";
 import { useRelayStats } from "../state/relay-stats.js";

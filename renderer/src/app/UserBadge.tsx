@@ -1,7 +1,7 @@
 // Runs in the renderer. Who is logged in (name, department, roles) and the logout button.
 import type { SessionState } from "../../../contract/console-api.js";
 import type { Translate } from "../i18n/i18n.js";
-import { useT } from "../i18n/use-t.js";
+import { useT } from "../state/use-t.js";
 import { consoleActions } from "../state/console-actions.js";
 import { useConsoleStore } from "../state/console-store.js";
 

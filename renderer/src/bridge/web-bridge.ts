@@ -1,4 +1,5 @@
-// Runs in the renderer (web shell only). Implements ConsoleApi over ws://<host>/api?k=<secret>:
+// Runs in the renderer (web shell only). Implements ConsoleApi over ws://<host>/api (the browser sends the shell's
+// HttpOnly session cookie with the handshake; nothing secret is in any URL):
 // requests {id, method, params} → responses {id, ok, result|error}; events {event, payload}.
 // Results and events are validated by the shared contract client; the socket reconnects with backoff.
 import {
@@ -12,17 +13,18 @@ import {
 } from "../../../contract/console-api.js";
 import { createConsoleClient } from "../../../contract/console-client.js";
 import type { ConnectionMonitor, ConnectionState } from "./connection.js";
-import { reconnectDelayMs } from "./reconnect-backoff.js";
+import { RECONNECT_BACKOFF, backoffDelayMs } from "../shared/backoff.js";
 
 type Pending = { resolve: (value: RpcOutcome) => void; reject: (err: Error) => void };
 
 /** Per-call deadline; the core answers in milliseconds, a silent socket must not hang a tile forever. */
 const CALL_TIMEOUT_MS = 15_000;
 
+/** The API socket of this page's shell; a program-output page says so (`view=program`: that window kind's methods only). */
 export function apiSocketUrl(location: Pick<Location, "host" | "protocol" | "search">): string {
-  const key = new URLSearchParams(location.search).get("k") ?? "";
+  const view = new URLSearchParams(location.search).get("view");
   const scheme = location.protocol === "https:" ? "wss:" : "ws:";
-  return `${scheme}//${location.host}/api?k=${encodeURIComponent(key)}`;
+  return `${scheme}//${location.host}/api${view === null ? "" : `?view=${encodeURIComponent(view)}`}`;
 }
 
 export function createWebBridge(url: string): { api: ConsoleApi; connection: ConnectionMonitor } {
@@ -61,7 +63,7 @@ export function createWebBridge(url: string): { api: ConsoleApi; connection: Con
       if (socket !== ws) return;
       socket = null;
       failAll("connection to the console core lost");
-      const retryInMs = reconnectDelayMs(attempt);
+      const retryInMs = backoffDelayMs(attempt, RECONNECT_BACKOFF);
       setState({ status: "reconnecting", attempt, retryInMs });
       setTimeout(connect, retryInMs);
     };

@@ -4,15 +4,15 @@
 // the selected tile.
 import { memo } from "react";
 import type { CameraView } from "../../../contract/catalog-view.js";
-import { applyForCamera, requestGrantForCamera } from "../access/access-drafts.js";
-import { lockAction } from "../access/lock-actions.js";
-import { useT } from "../i18n/use-t.js";
+import { applyForCamera, requestGrantForCamera } from "../access/access-requests.js";
+import { lockAction } from "./lock-actions.js";
+import { useT } from "../state/use-t.js";
 import { consoleActions } from "../state/console-actions.js";
 import { useConsoleStore } from "../state/console-store.js";
 import { setCameraDrag } from "../wall/dnd.js";
 import { targetTileForCamera } from "../wall/wall-grid.js";
 import { setFavorite } from "./catalog-store.js";
-import { lockBadgeKey, lockDetailKey, lockReasonOf } from "./lock-reason.js";
+import { lockBadgeKey, lockDetailKey, lockReasonOf } from "../shared/lock-reason.js";
 
 function placeOnWall(cameraId: string): void {
   const s = useConsoleStore.getState();

@@ -4,7 +4,7 @@
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { memo, useEffect, useLayoutEffect, useMemo, useRef, type CSSProperties, type KeyboardEvent } from "react";
 import type { SourceDomain } from "../../../contract/camera.js";
-import { useT } from "../i18n/use-t.js";
+import { useT } from "../state/use-t.js";
 import { useConsoleStore } from "../state/console-store.js";
 import { cityName } from "./city-names.js";
 import { loadLeafPage, retryLeaf, toggleBranch } from "./catalog-store.js";

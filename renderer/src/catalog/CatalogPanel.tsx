@@ -1,7 +1,7 @@
 // Runs in the renderer. Left panel: platform sync state, search, filters, and the virtualized catalog (the tree of
 // city → county → domain → cameras, or flat search results). Everything shown is fetched from main on demand.
 import { useEffect, useMemo, useRef, useState } from "react";
-import { useT } from "../i18n/use-t.js";
+import { useT } from "../state/use-t.js";
 import { useConsoleStore } from "../state/console-store.js";
 import { activeFilterCount } from "./catalog-filters.js";
 import { flattenCatalog, searchRows } from "./catalog-rows.js";

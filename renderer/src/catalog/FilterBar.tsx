@@ -1,6 +1,6 @@
 // Runs in the renderer. Catalog filters: source domains (multi), sharing classes (multi), online state, favorites.
 // Every change refetches the tree, the open leaves and the search with the new filters.
-import { useT } from "../i18n/use-t.js";
+import { useT } from "../state/use-t.js";
 import {
   ALL_DOMAINS,
   ALL_SHARING,

@@ -5,7 +5,7 @@ import { create } from "zustand";
 import type { CameraView, CatalogFilters, CatalogTree } from "../../../contract/catalog-view.js";
 import type { ApiErrorCode } from "../../../contract/console-api.js";
 import { apiErrorCode } from "../../../contract/console-client.js";
-import { consoleLink } from "../bridge/console-api.js";
+import { consoleApi } from "../state/console-link.js";
 import { useConsoleStore } from "../state/console-store.js";
 import { NO_FILTERS, filtersParam } from "./catalog-filters.js";
 import {
@@ -60,7 +60,7 @@ export const useCatalogStore = create<CatalogPanelState>()(() => initial);
 
 const get = useCatalogStore.getState;
 const set = useCatalogStore.setState;
-const api = () => consoleLink().api;
+const api = consoleApi;
 
 /** Bumped when the filters change or the session ends: answers to older calls are dropped. */
 let epoch = 0;

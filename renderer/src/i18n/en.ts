@@ -5,6 +5,7 @@ export const en: Record<MessageKey, string> = {
   "app.name": "Vigil Video Command Console",
   "app.loading": "Connecting to the console core…",
   "app.bootFailed": "The console could not load: {reason}. Check that the core service is running, then reload the page.",
+  "app.partFailed": "Part of the console did not load (it may have been updated or restarted): reload the page (F5); if that fails, restart the console.",
 
   "header.layout": "Layout",
   "header.layoutButton": "{n} tiles",
@@ -204,6 +205,7 @@ export const en: Record<MessageKey, string> = {
   "error.RATE_LIMITED": "Too many attempts. Wait a moment and try again.",
   "error.PLATFORM_UNREACHABLE": "Cannot reach the video platform. Check the network; the console retries on its own.",
   "error.FORBIDDEN": "Your role does not allow this action; ask someone who holds the required role.",
+  "error.SELF_APPROVAL": "You asked for this yourself, so you cannot decide or review it; another approver must.",
   "error.CONFLICT": "Someone else handled this record or its state changed; it has been reloaded, check it and try again.",
   "error.TEST_CLOCK_DISABLED": "The test clock is only available in test mode (VIGIL_TEST_CLOCK=1).",
   "error.INTERNAL": "Internal console error; try again shortly, and contact operations if it persists.",

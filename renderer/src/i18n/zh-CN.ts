@@ -3,6 +3,7 @@ export const zhCN = {
   "app.name": "Vigil 视频指挥台",
   "app.loading": "正在连接控制台核心…",
   "app.bootFailed": "无法加载控制台：{reason}。请检查核心服务是否运行后刷新页面。",
+  "app.partFailed": "界面的一部分未能加载（控制台可能已更新或重启）：请刷新页面（F5）；仍失败时请重启控制台。",
 
   "header.layout": "画面布局",
   "header.layoutButton": "{n} 画面",
@@ -202,6 +203,7 @@ export const zhCN = {
   "error.RATE_LIMITED": "尝试次数过多，请稍后重试。",
   "error.PLATFORM_UNREACHABLE": "无法连接视频中台，请检查网络；恢复后将自动重试。",
   "error.FORBIDDEN": "您的角色无权执行此操作；如需办理，请联系具有相应权限的人员。",
+  "error.SELF_APPROVAL": "这是您本人提出的申请，您不能审批或复核，请由其他审批人员办理。",
   "error.CONFLICT": "该记录已被他人处理或状态已变化，已重新加载，请核对后再操作。",
   "error.TEST_CLOCK_DISABLED": "测试时钟仅在测试模式下可用（VIGIL_TEST_CLOCK=1）。",
   "error.INTERNAL": "控制台内部错误，请稍后重试；如持续出现请联系运维。",

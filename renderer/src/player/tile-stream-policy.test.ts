@@ -1,12 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { retryDelayMs } from "./retry-backoff.js";
 import { endedByDeadline, isLastingStreamError, watchdogFires } from "./tile-stream-policy.js";
-
-describe("retryDelayMs", () => {
-  it("backs off 1, 2, 4, 8 s and caps at 10 s", () => {
-    expect([0, 1, 2, 3, 4, 5, 9].map(retryDelayMs)).toEqual([0, 1000, 2000, 4000, 8000, 10000, 10000]);
-  });
-});
 
 describe("watchdogFires", () => {
   const base = { playerCreatedAt: 0, hidden: false };

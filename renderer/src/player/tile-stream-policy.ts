@@ -28,6 +28,7 @@ export function isLastingStreamError(code: ApiErrorCode): boolean {
     case "BAD_CREDENTIALS":
     case "RATE_LIMITED":
     case "FORBIDDEN":
+    case "SELF_APPROVAL":
     case "CONFLICT":
     case "TEST_CLOCK_DISABLED":
       return true;

@@ -6,10 +6,10 @@
 import type { AccessBasis } from "../../../contract/catalog-view.js";
 import type { ApiErrorCode, ConsoleApi, StreamEndReason, StreamTicket } from "../../../contract/console-api.js";
 import { apiErrorCode } from "../../../contract/console-client.js";
-import { lockDetailKey, lockReasonFromError } from "../catalog/lock-reason.js";
+import { lockDetailKey, lockReasonFromError } from "../shared/lock-reason.js";
 import type { MessageKey } from "../i18n/i18n.js";
 import { bufferLatency, startFrameClock, type FrameClock } from "./frame-clock.js";
-import { retryDelayMs } from "./retry-backoff.js";
+import { TILE_RETRY_BACKOFF, backoffDelayMs } from "../shared/backoff.js";
 import { endTitleKey, streamEndHits, type StreamEndedEvent } from "./stream-end.js";
 import type { TilePlayer, TilePlayerEngine } from "./tile-player.js";
 import {
@@ -310,7 +310,7 @@ export class TileStream {
       this.failures += 1;
       const message: MessageKey =
         code === "RELAY_UNAVAILABLE" ? "error.RELAY_UNAVAILABLE" : code === "PLATFORM_UNREACHABLE" ? "error.PLATFORM_UNREACHABLE" : "tile.state.reconnecting";
-      const delay = retryDelayMs(this.failures);
+      const delay = backoffDelayMs(this.failures, TILE_RETRY_BACKOFF);
       this.set({ state: "connecting", message, retryAt: Date.now() + delay });
       this.cancelRetry();
       this.retryTimer = setTimeout(() => {
@@ -387,7 +387,7 @@ export class TileStream {
   private stall(message: MessageKey): void {
     this.stopSession();
     this.failures += 1;
-    const delay = retryDelayMs(this.failures);
+    const delay = backoffDelayMs(this.failures, TILE_RETRY_BACKOFF);
     this.set({ state: "stalled", message, retryAt: Date.now() + delay });
     this.cancelRetry();
     this.retryTimer = setTimeout(() => {
@@ -398,7 +398,7 @@ export class TileStream {
 
   private scheduleRetry(reconnectingText: boolean): void {
     this.failures += 1;
-    const delay = retryDelayMs(this.failures);
+    const delay = backoffDelayMs(this.failures, TILE_RETRY_BACKOFF);
     this.cancelRetry();
     if (reconnectingText) this.set({ state: "connecting", message: "tile.state.reconnecting", retryAt: Date.now() + delay });
     this.retryTimer = setTimeout(() => {

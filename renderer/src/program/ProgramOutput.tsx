@@ -3,22 +3,22 @@
 // the tile's camera changes, it switches. Main opens the stream only for media-use cameras or under a media grant
 // (openStream output "program"); a refusal is said here in the operator's language.
 import { useEffect, useRef, useState } from "react";
-import { useConsoleSync } from "../app/use-console-sync.js";
+import { useConsoleSync } from "../state/use-console-sync.js";
 import type { Translate } from "../i18n/i18n.js";
-import { useT } from "../i18n/use-t.js";
+import { useT } from "../state/use-t.js";
 import { endHintKey, endRefKey } from "../player/stream-end.js";
 import type { TileStatus, TileStream } from "../player/tile-stream.js";
 import { useCameraView } from "../state/camera-cache.js";
 import { useConsoleStore, type ConsoleState } from "../state/console-store.js";
-import { useTileStream } from "../wall/use-tile-stream.js";
-import { PrivacyMasks } from "../wall/PrivacyMasks.js";
-import { Watermark } from "../wall/Watermark.js";
-import { showsWatermark, watermarkGrantId } from "../wall/watermark-text.js";
+import { useTileStream } from "../player/use-tile-stream.js";
+import { PrivacyMasks } from "../player/PrivacyMasks.js";
+import { Watermark } from "../player/Watermark.js";
+import { showsWatermark, watermarkGrantId } from "../player/watermark-text.js";
 
 const CURSOR_IDLE_MS = 2000;
 
 export function ProgramOutput({ tile }: { tile: number | null }) {
-  useConsoleSync({ catalog: false });
+  useConsoleSync();
   const t = useT();
   const locale = useConsoleStore((s) => s.locale);
   const boot = useConsoleStore((s) => s.boot);

@@ -1,13 +1,13 @@
 // Runs in the renderer. Opens a tile's program output: main opens a window (Electron); the web shell answers
 // opened:false and this page opens the program page itself, one window per tile.
 import { apiErrorCode } from "../../../contract/console-client.js";
-import { consoleLink } from "../bridge/console-api.js";
+import { consoleApi } from "../state/console-link.js";
 import { useConsoleStore } from "../state/console-store.js";
 import { programOutputUrl, programWindowName } from "./program-view.js";
 
 export async function openProgramOutput(tile: number): Promise<void> {
   try {
-    const { opened } = await consoleLink().api.openProgramOutput({ tile });
+    const { opened } = await consoleApi().openProgramOutput({ tile });
     if (!opened) window.open(programOutputUrl(window.location, tile), programWindowName(tile));
   } catch (err) {
     const errorCode = apiErrorCode(err);

@@ -1,5 +1,5 @@
 // Runs in the renderer (pure). The program output (media live coverage) is a page mode of the renderer:
-// ?k=<secret>&view=program&tile=N. Which page the URL asks for, the URL that opens one, and when a tile offers it.
+// ?view=program&tile=N. Which page the URL asks for, the URL that opens one, and when a tile offers it.
 import type { CameraView } from "../../../contract/catalog-view.js";
 import { TileIndexSchema } from "../../../contract/wall.js";
 import type { TileState } from "../player/tile-stream.js";
@@ -14,10 +14,9 @@ export function parsePageView(search: string): PageView {
   return { view: "program", tile: tile?.success ? tile.data : null };
 }
 
-/** Same origin and path as this page, keeping its secret `k`. */
-export function programOutputUrl(location: Pick<Location, "origin" | "pathname" | "search">, tile: number): string {
-  const key = new URLSearchParams(location.search).get("k") ?? "";
-  return `${location.origin}${location.pathname}?k=${encodeURIComponent(key)}&view=program&tile=${tile}`;
+/** Same origin and path as this page, nothing else of its query: the web shell's session is a cookie the new window shares. */
+export function programOutputUrl(location: Pick<Location, "origin" | "pathname">, tile: number): string {
+  return `${location.origin}${location.pathname}?view=program&tile=${tile}`;
 }
 
 /** One window per tile: opening the same tile again reuses it. */

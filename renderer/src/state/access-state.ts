@@ -5,7 +5,7 @@ import { useSyncExternalStore } from "react";
 import { create } from "zustand";
 import type { AccessState } from "../../../contract/console-api.js";
 import { apiErrorCode } from "../../../contract/console-client.js";
-import { consoleLink } from "../bridge/console-api.js";
+import { consoleApi } from "./console-link.js";
 import { accessClockNow } from "./access-clock.js";
 import { useConsoleStore } from "./console-store.js";
 
@@ -44,7 +44,7 @@ export function clearAccessState(): void {
 export async function refreshAccessState(): Promise<void> {
   const before = pushes;
   try {
-    const state = await consoleLink().api.getAccessState({});
+    const state = await consoleApi().getAccessState({});
     if (pushes === before) adopt(state);
   } catch (err) {
     if (apiErrorCode(err) === "NOT_LOGGED_IN") clearAccessState();

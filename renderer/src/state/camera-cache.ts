@@ -4,7 +4,7 @@ import { useEffect } from "react";
 import { create } from "zustand";
 import type { CameraView } from "../../../contract/catalog-view.js";
 import { apiErrorCode } from "../../../contract/console-client.js";
-import { consoleLink } from "../bridge/console-api.js";
+import { consoleApi } from "./console-link.js";
 
 type Entry = { status: "loading" } | { status: "ready"; camera: CameraView } | { status: "missing" };
 
@@ -31,7 +31,7 @@ export async function fetchCamera(id: string): Promise<void> {
   const cache = useCameraCache.getState;
   if (!cache().entries.has(id)) cache().put(id, { status: "loading" });
   try {
-    cache().put(id, { status: "ready", camera: await consoleLink().api.getCamera({ cameraId: id }) });
+    cache().put(id, { status: "ready", camera: await consoleApi().getCamera({ cameraId: id }) });
   } catch (err) {
     const code = apiErrorCode(err);
     // A camera gone from the catalog says so; any other failure keeps what we had and is tried again later.

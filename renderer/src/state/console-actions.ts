@@ -3,7 +3,7 @@
 import type { ApiErrorCode, Locale, SessionState } from "../../../contract/console-api.js";
 import { apiErrorCode } from "../../../contract/console-client.js";
 import type { WallLayout, WallState } from "../../../contract/wall.js";
-import { consoleLink } from "../bridge/console-api.js";
+import { consoleApi } from "./console-link.js";
 import type { MessageKey } from "../i18n/i18n.js";
 import { useConsoleStore } from "./console-store.js";
 import { adoptSession } from "./session.js";
@@ -26,7 +26,7 @@ async function wallCall(action: MessageKey, run: () => Promise<WallState>): Prom
   }
 }
 
-const api = () => consoleLink().api;
+const api = consoleApi;
 
 export const consoleActions = {
   setLayout: (layout: WallLayout) => wallCall("action.setLayout", () => api().setLayout({ layout })),

@@ -4,7 +4,7 @@
 import { useEffect } from "react";
 import { create } from "zustand";
 import type { RelayStats } from "../../../contract/console-api.js";
-import { consoleLink } from "../bridge/console-api.js";
+import { consoleApi } from "./console-link.js";
 import { useConsoleStore, type ConsoleState } from "./console-store.js";
 
 type RelayStatsStore = {
@@ -39,7 +39,7 @@ export function useRelayStatsFeed(): void {
   const generation = useConsoleStore((s) => (s.connection.status === "open" ? s.connection.generation : null));
   useEffect(() => {
     if (!wanted) return;
-    const { api } = consoleLink();
+    const api = consoleApi();
     const off = api.on("relayStats", accept);
     return () => {
       off();
@@ -49,8 +49,8 @@ export function useRelayStatsFeed(): void {
   useEffect(() => {
     if (!wanted || generation === null) return;
     let live = true;
-    consoleLink()
-      .api.getRelayStats({})
+    consoleApi()
+      .getRelayStats({})
       .then((stats) => live && accept(stats))
       // Only a snapshot to fill the panel at once; the pushed stats follow within a second.
       .catch(() => {});

@@ -1,6 +1,6 @@
 // Runs in the renderer. One wall tile: video, overlay, drop target for cameras and other tiles, selection, maximize.
 import { useRef, useState } from "react";
-import { useT } from "../i18n/use-t.js";
+import { useT } from "../state/use-t.js";
 import { consoleActions } from "../state/console-actions.js";
 import { useCameraView } from "../state/camera-cache.js";
 import { streamBlock, useConsoleStore } from "../state/console-store.js";
@@ -9,11 +9,11 @@ import { statsForTile, tileUpstream, type StreamProfile } from "../state/relay-s
 import { useShallow } from "zustand/shallow";
 import { acceptsDrag, readDrop, setTileDrag } from "./dnd.js";
 import { TileOverlay } from "./TileOverlay.js";
-import { useTileStream } from "./use-tile-stream.js";
-import { masksApply } from "./privacy-mask-geometry.js";
-import { PrivacyMasks } from "./PrivacyMasks.js";
-import { Watermark } from "./Watermark.js";
-import { showsWatermark, watermarkGrantId } from "./watermark-text.js";
+import { useTileStream } from "../player/use-tile-stream.js";
+import { masksApply } from "../player/privacy-mask-geometry.js";
+import { PrivacyMasks } from "../player/PrivacyMasks.js";
+import { Watermark } from "../player/Watermark.js";
+import { showsWatermark, watermarkGrantId } from "../player/watermark-text.js";
 
 type Props = { index: number; cameraId: string | null; maximized: boolean; hidden: boolean; profile: StreamProfile };
 

@@ -3,7 +3,7 @@
 // media grants), close button, stats strip (player figures plus the relay's upstream codec and transcoding marker).
 import { useEffect, useState } from "react";
 import type { CameraView } from "../../../contract/catalog-view.js";
-import { useT } from "../i18n/use-t.js";
+import { useT } from "../state/use-t.js";
 import { endHintKey, endRefKey } from "../player/stream-end.js";
 import type { TileStats, TileStatus, TileStream } from "../player/tile-stream.js";
 import { openProgramOutput } from "../program/program-actions.js";

@@ -1,5 +1,5 @@
 // Runs in the renderer. The wall: a sqrt(layout)×sqrt(layout) grid of tiles, one of them optionally maximized.
-import { useT } from "../i18n/use-t.js";
+import { useT } from "../state/use-t.js";
 import { useConsoleStore } from "../state/console-store.js";
 import { tileProfile } from "../state/relay-stats-view.js";
 import { effectiveMaximized, gridSide, visibleTiles } from "./wall-grid.js";
