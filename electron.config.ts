@@ -18,11 +18,15 @@ const fuses: Required<Omit<FuseOptionsV1, "resetAdHocDarwinSignature">> & Pick<F
   resetAdHocDarwinSignature: true,
 };
 
+// Packaging resources live in build/ (directories.buildResources); paths below are relative to it. The icons are
+// made by scripts/make-icons.mjs from build/icon.svg; tests/unit/build-resources.test.ts checks they are all there.
+export const BUILD_RESOURCES = "build";
+
 const config: Configuration = {
   appId: "cn.zunyi.vigil.console",
   productName: "Vigil",
   copyright: "Vigil",
-  directories: { output: "release", buildResources: "build" },
+  directories: { output: "release", buildResources: BUILD_RESOURCES },
   files: [
     "dist/main/**",
     "dist/preload/**",
@@ -40,9 +44,31 @@ const config: Configuration = {
   asar: true,
   asarUnpack: ["**/node_modules/sqlite3/**"],
   electronFuses: fuses,
-  linux: { target: ["AppImage", "deb"], category: "Video", maintainer: "Vigil team" },
-  win: { target: ["nsis"] },
-  mac: { target: ["dmg"], category: "public.app-category.video" },
+  linux: {
+    target: ["AppImage", "deb"],
+    // The Linux icon set: icons/<N>x<N>.png, 16 to 1024.
+    icon: "icons",
+    // freedesktop main categories: a video application (Video requires AudioVideo). "Security" is left out: in the
+    // menu spec it is an additional category for system security tools (under Settings or System).
+    category: "AudioVideo;Video",
+    maintainer: "Vigil team",
+    desktop: {
+      entry: {
+        GenericName: "Video wall console",
+        "GenericName[zh_CN]": "视频监控调度台",
+        Comment: "Operator console of the city public video platform",
+        "Comment[zh_CN]": "城市公共视频资源平台操作台",
+        Keywords: "video;surveillance;CCTV;camera;wall;",
+        "Keywords[zh_CN]": "视频;监控;摄像头;电视墙;应急;",
+      },
+    },
+  },
+  win: { target: ["nsis"], icon: "icon.ico" },
+  nsis: {
+    // The licence page of the installer: UTF-8 with a byte-order mark (the Unicode installer reads it so).
+    license: "license.txt",
+  },
+  mac: { target: ["dmg"], icon: "icon.png", category: "public.app-category.video" },
 };
 
 export default config;

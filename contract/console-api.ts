@@ -29,7 +29,8 @@ import {
   IncidentListSchema,
 } from "./platform-api.js";
 import { StreamStatsSchema } from "./relay-control.js";
-import { TileIndexSchema, WallLayoutSchema, WallStateSchema } from "./wall.js";
+import { LayoutRefSchema, SavedLayoutSchema, TileIndexSchema, TileRefSchema, WallIdSchema, WallStateSchema } from "./wall.js";
+import { LayoutSchema } from "./wall-layout.js";
 
 export const LocaleSchema = z.enum(["zh-CN", "en"]);
 export type Locale = z.infer<typeof LocaleSchema>;
@@ -48,6 +49,7 @@ export const RelayStatsSchema = z.object({ at: z.number().int(), streams: z.arra
 export type RelayStats = z.infer<typeof RelayStatsSchema>;
 
 export const StreamTicketSchema = z.object({
+  wall: WallIdSchema,
   tile: TileIndexSchema,
   cameraId: GbDeviceIdSchema,
   sessionId: z.string().min(1),
@@ -109,7 +111,10 @@ export const BootstrapSchema = z.object({
   locale: LocaleSchema,
   shell: z.enum(["electron", "web"]),
   version: z.string(),
+  /** Wall 1; a window showing another wall asks for it (getWall). */
   wall: WallStateSchema,
+  /** The wall windows that exist. */
+  walls: z.array(WallIdSchema).min(1),
   relay: RelayStatusSchema,
   session: SessionStateSchema,
   platform: PlatformStatusSchema,
@@ -124,6 +129,9 @@ export const ApiErrorCodeSchema = z.enum([
   "CAMERA_OFFLINE",
   "TILE_EMPTY",
   "TILE_OUT_OF_LAYOUT",
+  "UNKNOWN_WALL", // no wall window with that number (the window opens wall 1 and says so)
+  "INVALID_LAYOUT", // overlapping cells, holes, a grid beyond 8×8, not JSON: the message names the problem
+  "UNKNOWN_LAYOUT",
   "RELAY_UNAVAILABLE",
   "MEDIA_MISSING", // the camera's media source cannot be found (e.g. a missing demo clip)
   "ACCESS_DENIED", // the user may not open this camera now (see its lock reason)
@@ -221,25 +229,51 @@ export const consoleMethods = {
   searchCameras: { params: SearchCamerasParamsSchema, result: CameraPageSchema },
   getCamera: { params: z.object({ cameraId: GbDeviceIdSchema }).strict(), result: CameraViewSchema },
   setFavorite: { params: SetFavoriteParamsSchema, result: CameraViewSchema },
-  getWall: { params: z.object({}).strict(), result: WallStateSchema },
-  setLayout: { params: z.object({ layout: WallLayoutSchema }).strict(), result: WallStateSchema },
+  // ---- walls: windows 1..N, each with its own layout and tiles (wall defaults to 1) ----
+  listWalls: { params: z.object({}).strict(), result: z.array(WallStateSchema) },
+  getWall: { params: z.object({ wall: WallIdSchema.optional() }).strict(), result: WallStateSchema },
+  /** A new wall window's state (the next free number, an empty 2×2). */
+  addWall: { params: z.object({}).strict(), result: WallStateSchema },
+  /** Removes a wall (never wall 1); its cameras go with it. Closing a window keeps its wall. */
+  removeWall: { params: z.object({ wall: WallIdSchema }).strict(), result: z.object({ removed: z.boolean() }) },
+  /** Cameras whose cell disappears are parked, never dropped. */
+  setLayout: { params: z.object({ wall: WallIdSchema.optional(), layout: LayoutSchema, layoutRef: LayoutRefSchema.optional() }).strict(), result: WallStateSchema },
   assignTile: {
-    params: z.object({ tile: TileIndexSchema, cameraId: GbDeviceIdSchema }).strict(),
+    params: z.object({ wall: WallIdSchema.optional(), tile: TileIndexSchema, cameraId: GbDeviceIdSchema }).strict(),
     result: WallStateSchema,
   },
-  swapTiles: { params: z.object({ a: TileIndexSchema, b: TileIndexSchema }).strict(), result: WallStateSchema },
-  clearTile: { params: z.object({ tile: TileIndexSchema }).strict(), result: WallStateSchema },
-  setMaximized: { params: z.object({ tile: TileIndexSchema.nullable() }).strict(), result: WallStateSchema },
+  swapTiles: { params: z.object({ wall: WallIdSchema.optional(), a: TileIndexSchema, b: TileIndexSchema }).strict(), result: WallStateSchema },
+  /** Sends a tile's camera to a tile of any wall (the target's camera comes back in exchange). */
+  moveTile: { params: z.object({ from: TileRefSchema, to: TileRefSchema }).strict(), result: z.array(WallStateSchema) },
+  clearTile: { params: z.object({ wall: WallIdSchema.optional(), tile: TileIndexSchema }).strict(), result: WallStateSchema },
+  clearTiles: { params: z.object({ wall: WallIdSchema.optional(), tiles: z.array(TileIndexSchema).min(1).max(64) }).strict(), result: WallStateSchema },
+  setMaximized: { params: z.object({ wall: WallIdSchema.optional(), tile: TileIndexSchema.nullable() }).strict(), result: WallStateSchema },
+  /** Fills the empty tiles in order (a catalog folder dropped on the wall); what does not fit comes back. */
+  fillTiles: {
+    params: z.object({ wall: WallIdSchema.optional(), cameraIds: z.array(GbDeviceIdSchema).min(1).max(5000) }).strict(),
+    result: z.object({ state: WallStateSchema, placed: z.number().int().nonnegative(), overflow: z.array(GbDeviceIdSchema) }),
+  },
+  /** Puts parked cameras into the empty tiles; `cameraId` dismisses one (or all, when null) instead. */
+  unparkCameras: { params: z.object({ wall: WallIdSchema.optional() }).strict(), result: WallStateSchema },
+  dismissParked: { params: z.object({ wall: WallIdSchema.optional(), cameraId: GbDeviceIdSchema.nullable() }).strict(), result: WallStateSchema },
+  // ---- saved layouts (per user) ----
+  listLayouts: { params: z.object({}).strict(), result: z.array(SavedLayoutSchema) },
+  saveLayout: { params: z.object({ name: z.string().trim().min(1).max(64), layout: LayoutSchema }).strict(), result: SavedLayoutSchema },
+  deleteLayout: { params: z.object({ id: SavedLayoutSchema.shape.id }).strict(), result: z.object({ deleted: z.boolean() }) },
+  /** A layout shared as JSON (`{name, layout}`): saved, or INVALID_LAYOUT naming the problem. */
+  importLayout: { params: z.object({ json: z.string().max(65536) }).strict(), result: SavedLayoutSchema },
   /**
    * Mints a relay ticket for the camera currently on the tile (and makes sure the relay has its source). The
    * program output (media live coverage) may show only media-use cameras or cameras under a media grant.
    */
   openStream: {
-    params: z.object({ tile: TileIndexSchema, output: z.enum(["wall", "program"]).optional() }).strict(),
+    params: z.object({ wall: WallIdSchema.optional(), tile: TileIndexSchema, output: z.enum(["wall", "program"]).optional() }).strict(),
     result: StreamTicketSchema,
   },
   /** Opens the program-output window for a tile (Electron); the web shell answers opened:false and the page opens it. */
-  openProgramOutput: { params: z.object({ tile: TileIndexSchema }).strict(), result: z.object({ opened: z.boolean() }) },
+  openProgramOutput: { params: z.object({ wall: WallIdSchema.optional(), tile: TileIndexSchema }).strict(), result: z.object({ opened: z.boolean() }) },
+  /** Opens wall N's window on its display, or brings it forward (Electron); the web shell answers opened:false and the page opens it. */
+  openWallWindow: { params: z.object({ wall: WallIdSchema }).strict(), result: z.object({ opened: z.boolean() }) },
   /** The tile stopped playing this session (tile changed, window closed); the relay may let the viewer go. */
   closeStream: { params: z.object({ sessionId: z.string().min(1) }).strict(), result: z.object({ closed: z.boolean() }) },
   setLocale: { params: z.object({ locale: LocaleSchema }).strict(), result: LocaleSchema },
@@ -283,6 +317,10 @@ export type MethodResult<M extends ConsoleMethodName> = z.infer<(typeof consoleM
 /** Events main pushes to every window. */
 export const consoleEvents = {
   wallChanged: WallStateSchema,
+  /** A wall was added or removed: the numbers in use now. */
+  wallsChanged: z.object({ walls: z.array(WallIdSchema) }),
+  /** The user's saved layouts changed. */
+  layoutsChanged: z.object({}),
   relayStatus: RelayStatusSchema,
   localeChanged: LocaleSchema,
   sessionChanged: SessionStateSchema,
@@ -296,7 +334,7 @@ export const consoleEvents = {
   /** A grant ends in 10, 5 or 1 minute(s). */
   grantWarning: z.object({ refId: z.string(), minutesLeft: z.union([z.literal(10), z.literal(5), z.literal(1)]), validUntil: z.number().int() }),
   /** Main ended a stream session: the tile shows why (expired → 授权已到期) and does not reconnect. */
-  streamEnded: z.object({ sessionId: z.string(), tile: TileIndexSchema, cameraId: GbDeviceIdSchema, reason: StreamEndReasonSchema, refId: z.string().nullable() }),
+  streamEnded: z.object({ sessionId: z.string(), wall: WallIdSchema, tile: TileIndexSchema, cameraId: GbDeviceIdSchema, reason: StreamEndReasonSchema, refId: z.string().nullable() }),
   /** Applications or grants changed on the platform: refetch the lists shown. */
   accessRecordsChanged: z.object({ kind: z.enum(["application", "grant"]), id: z.string() }),
 } as const;

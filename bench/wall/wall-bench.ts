@@ -1,9 +1,10 @@
 // bench:wall orchestrator. The console's wall (real app: web shell, embedded demo platform, relay, mpegts.js tiles)
-// at the app's layouts, and a bare page of plain mpegts.js players on the demo clips through Vigil's relay, at
-// 4/9/16/25/36 tiles, in headless Chromium. Writes docs/benchmarks/wall.{json,md}.
+// at equal-grid layouts of 4/9/16/25/36 tiles, and a bare page of plain mpegts.js players on the demo clips through
+// Vigil's relay at the same counts, in headless Chromium. Writes docs/benchmarks/wall.{json,md}.
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import type { Browser } from "playwright-core";
+import { equalGrid } from "../../contract/wall-layout.js";
 import { launchChromium, startPageServer } from "../common/browser.js";
 import { installCleanup, stopAll } from "../common/children.js";
 import { machineInfo } from "../common/machine.js";
@@ -14,7 +15,8 @@ import { ensureLoggedIn, playableCameras, rpc, startConsole } from "./console-dr
 import { wallCharts, wallMarkdown, type WallReport, type WallRow } from "./wall-report.js";
 import { measure, waitPlaying } from "./wall-sampler.js";
 
-const APP_LAYOUTS = [4, 9, 16];
+/** Equal grids (layouts are cells on a grid up to 8×8; these are the preset grids the bare page is measured at too). */
+const APP_LAYOUTS = [4, 9, 16, 25, 36];
 const DEMO_CLIPS = ["crossroads.flv", "riverside.flv", "plaza.flv", "mountain.flv"];
 const VIEWPORT = { width: 1600, height: 900 };
 
@@ -43,7 +45,7 @@ async function vigilWall(browser: Browser): Promise<void> {
     const cameras = await playableCameras(page, Math.max(...counts, 1));
     for (const n of counts) {
       log(`vigil: ${n} tiles`);
-      await rpc(page, "setLayout", { layout: n });
+      await rpc(page, "setLayout", { layout: equalGrid(Math.round(Math.sqrt(n))), layoutRef: `preset:${n}` });
       for (let i = 0; i < n; i++) await rpc(page, "assignTile", { tile: i, cameraId: cameras[i % cameras.length] });
       const selector = Array.from({ length: n }, (_, i) => `[data-testid="tile-${i}"] video`).join(", ");
       const playing = await waitPlaying(page, selector, n, 30_000);

@@ -47,7 +47,7 @@ export function wallMarkdown(r: WallReport, chartFiles: string[]): string {
     "",
     `Headless Chromium (software decode and compositing, \`--disable-gpu\`), viewport ${r.config.viewport}. Per tile count, after ${r.config.warmup_s} s of warm-up, over ${r.config.window_s} s: dropped frames = Δdropped / Δtotal of \`getVideoPlaybackQuality()\` summed over tiles; buffer latency = \`buffered.end − currentTime\` of every tile sampled every 0.5 s, p95 over all samples.`,
     "",
-    "- **vigil**: the real console (web shell, embedded demo platform, relay child, React wall with mpegts.js tiles), layout and tiles set through its ConsoleApi like the UI does. The app's layouts are 1/4/9/16, so 25 and 36 tiles exist only on the bare page (a 25/36 layout is a product decision, not a benchmark one).",
+    "- **vigil**: the real console (web shell, embedded demo platform, relay child, React wall with mpegts.js tiles), layout (an equal-grid preset) and tiles set through its ConsoleApi like the UI does.",
     "- **bare**: a page with nothing but the console's mpegts.js engine (same config) in a grid, on the demo clips (640×360 25 fps H.264) served by Vigil's standalone relay as file loops — the cost of the players alone, without the app around them.",
     "",
     "## Target: 16 tiles ≤ 2 % dropped and buffer latency p95 ≤ 1 s (the app)",

@@ -24,6 +24,8 @@ import { migrate } from "../store/migrations.js";
 import { ensurePrivateDir, preparePrivateDatabase } from "../store/private-files.js";
 import { chooseSecretBox, type SecretBox } from "../store/secret-box.js";
 import { SettingsRepo } from "../store/settings-repo.js";
+import type { TileRef, WallId } from "../../contract/wall.js";
+import { LayoutRepo } from "../wall/layout-repo.js";
 import { WallService } from "../wall/wall-service.js";
 
 export type ComposeOptions = {
@@ -46,7 +48,9 @@ export type ComposeOptions = {
   /** Test mode (test builds only): the access clock may be moved forward (advanceTestClock). Default: VIGIL_TEST_CLOCK=1. */
   testClock?: boolean;
   /** Electron: opens the program-output window for a tile; absent in the web shell (the page opens it). */
-  openProgramWindow?: (tile: number) => void;
+  openProgramWindow?: (tile: TileRef) => void;
+  /** Electron: opens (or brings forward) a wall's window on its display; absent in the web shell (the page opens it). */
+  openWallWindow?: (wall: WallId) => void;
 };
 
 export type ConsoleApp = {
@@ -56,6 +60,8 @@ export type ConsoleApp = {
   platform: PlatformLink;
   audit: AuditLog;
   clock: AccessClock;
+  /** Key/value settings (the Electron shell keeps its wall windows' display placements there). */
+  settings: SettingsRepo;
   /** Present when the reference platform runs embedded. */
   embedded: EmbeddedPlatformHandle | null;
   dispose(): Promise<void>;
@@ -197,7 +203,7 @@ export async function composeConsole(opts: ComposeOptions): Promise<ConsoleApp> 
     platform,
     relay,
     tokenKey,
-    getWall: () => wall.current,
+    getWall: (id) => wall.get(id),
     now: () => clock.now(),
     log: log.child("streams"),
     events: {
@@ -205,18 +211,18 @@ export async function composeConsole(opts: ComposeOptions): Promise<ConsoleApp> 
         record("stream.start", {
           cameraId: s.cameraId,
           basis: s.basis,
-          detail: { session: s.id, tile: s.tile, output: s.output, refId: s.refId, deadline: new Date(s.deadline).toISOString() },
+          detail: { session: s.id, wall: s.wall, tile: s.tile, output: s.output, refId: s.refId, deadline: new Date(s.deadline).toISOString() },
         }),
       refused: (cameraId, tile, reason) => record("stream.refused", { cameraId, detail: { tile, reason } }),
       extended: (s, previous) =>
         record("stream.extend", {
           cameraId: s.cameraId,
           basis: s.basis,
-          detail: { session: s.id, tile: s.tile, output: s.output, refId: s.refId, from: new Date(previous).toISOString(), deadline: new Date(s.deadline).toISOString() },
+          detail: { session: s.id, wall: s.wall, tile: s.tile, output: s.output, refId: s.refId, from: new Date(previous).toISOString(), deadline: new Date(s.deadline).toISOString() },
         }),
       ended: (s, reason) => {
-        record("stream.stop", { cameraId: s.cameraId, basis: s.basis, detail: { session: s.id, tile: s.tile, output: s.output, refId: s.refId, reason: reason ?? "closed" } });
-        if (reason) core?.emit("streamEnded", { sessionId: s.id, tile: s.tile, cameraId: s.cameraId, reason, refId: s.refId });
+        record("stream.stop", { cameraId: s.cameraId, basis: s.basis, detail: { session: s.id, wall: s.wall, tile: s.tile, output: s.output, refId: s.refId, reason: reason ?? "closed" } });
+        if (reason) core?.emit("streamEnded", { sessionId: s.id, wall: s.wall, tile: s.tile, cameraId: s.cameraId, reason, refId: s.refId });
       },
     },
   });
@@ -242,6 +248,7 @@ export async function composeConsole(opts: ComposeOptions): Promise<ConsoleApp> 
     shell: opts.shell,
     version: opts.version,
     wall,
+    layouts: new LayoutRepo(db),
     platform,
     relay,
     streams,
@@ -251,6 +258,7 @@ export async function composeConsole(opts: ComposeOptions): Promise<ConsoleApp> 
     audit,
     record,
     ...(opts.openProgramWindow ? { openProgramWindow: opts.openProgramWindow } : {}),
+    ...(opts.openWallWindow ? { openWallWindow: opts.openWallWindow } : {}),
   });
   await core.init();
   timer.start();
@@ -263,6 +271,7 @@ export async function composeConsole(opts: ComposeOptions): Promise<ConsoleApp> 
     platform,
     audit,
     clock,
+    settings,
     embedded,
     async dispose() {
       timer?.stop();

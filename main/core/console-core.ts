@@ -22,6 +22,8 @@ import type { RelaySupervisor } from "../media/relay-supervisor.js";
 import type { PlatformLink } from "../platform/platform-link.js";
 import type { StreamSessions } from "../media/stream-sessions.js";
 import type { SettingsRepo } from "../store/settings-repo.js";
+import type { TileRef, WallId } from "../../contract/wall.js";
+import type { LayoutRepo } from "../wall/layout-repo.js";
 import type { WallService } from "../wall/wall-service.js";
 import { WallRuleError } from "../wall/wall-state.js";
 import { CoreError } from "./core-error.js";
@@ -37,6 +39,7 @@ export type ConsoleCoreDeps = {
   shell: "electron" | "web";
   version: string;
   wall: WallService;
+  layouts: LayoutRepo;
   platform: PlatformLink;
   relay: RelaySupervisor;
   streams: StreamSessions;
@@ -47,7 +50,9 @@ export type ConsoleCoreDeps = {
   /** Appends an audit record for the logged-in user, or the named one (never throws; failures are logged). */
   record: (action: string, fields?: AuditFields) => void;
   /** Electron only: opens the program-output window. */
-  openProgramWindow?: (tile: number) => void;
+  openProgramWindow?: (tile: TileRef) => void;
+  /** Electron only: opens (or brings forward) a wall's window on its display. */
+  openWallWindow?: (wall: WallId) => void;
 };
 
 export type AuditFields = {
@@ -79,6 +84,7 @@ export class ConsoleCore {
         shell: deps.shell,
         version: deps.version,
         wall: wall.current,
+        walls: wall.ids(),
         relay: relay.currentStatus,
         session: platform.session(),
         platform: platform.status,
@@ -108,24 +114,64 @@ export class ConsoleCore {
       searchCameras: async ({ query, filters, limit }) => platform.search(query, filters, limit),
       getCamera: async ({ cameraId }) => platform.view(cameraId),
       setFavorite: ({ cameraId, favorite }) => platform.setFavorite(cameraId, favorite),
-      getWall: async () => wall.current,
-      setLayout: ({ layout }) => wall.setLayout(layout),
-      assignTile: ({ tile, cameraId }) => {
-        platform.view(cameraId); // unknown camera → UNKNOWN_CAMERA, nothing changes
-        return wall.assign(tile, cameraId);
+      listWalls: async () => wall.all(),
+      getWall: async ({ wall: id }) => wall.get(id ?? 1),
+      addWall: () => wall.addWall(),
+      removeWall: async ({ wall: id }) => {
+        const removed = await wall.removeWall(id);
+        if (removed) streams.dropWall(id);
+        return { removed };
       },
-      swapTiles: ({ a, b }) => wall.swap(a, b),
-      clearTile: ({ tile }) => wall.clear(tile),
-      setMaximized: ({ tile }) => wall.maximize(tile),
-      openStream: ({ tile, output }) => streams.open(tile, output ?? "wall"),
-      openProgramOutput: async ({ tile }) => {
-        const cameraId = wall.current.tiles[tile];
+      setLayout: ({ wall: id, layout, layoutRef }) => wall.setLayout(id ?? 1, layout, layoutRef ?? null),
+      assignTile: ({ wall: id, tile, cameraId }) => {
+        platform.view(cameraId); // unknown camera → UNKNOWN_CAMERA, nothing changes
+        return wall.assign(id ?? 1, tile, cameraId);
+      },
+      swapTiles: ({ wall: id, a, b }) => wall.swap(id ?? 1, a, b),
+      moveTile: ({ from, to }) => wall.move(from, to),
+      clearTile: ({ wall: id, tile }) => wall.clear(id ?? 1, tile),
+      clearTiles: ({ wall: id, tiles }) => wall.clearMany(id ?? 1, tiles),
+      setMaximized: ({ wall: id, tile }) => wall.maximize(id ?? 1, tile),
+      fillTiles: ({ wall: id, cameraIds }) => {
+        // Only cameras this console knows go on the wall; the rest comes back with the overflow.
+        const known = cameraIds.filter((c) => platform.has(c));
+        const unknown = cameraIds.filter((c) => !platform.has(c));
+        return wall.fill(id ?? 1, known).then((r) => ({ ...r, overflow: [...r.overflow, ...unknown] }));
+      },
+      unparkCameras: ({ wall: id }) => wall.unpark(id ?? 1),
+      dismissParked: ({ wall: id, cameraId }) => wall.dismissParked(id ?? 1, cameraId),
+      listLayouts: async () => deps.layouts.list(this.username()),
+      saveLayout: async ({ name, layout }) => {
+        const saved = await deps.layouts.save(this.username(), name, layout, Date.now());
+        this.emit("layoutsChanged", {});
+        return saved;
+      },
+      deleteLayout: async ({ id }) => {
+        const deleted = await deps.layouts.delete(this.username(), id);
+        if (deleted) this.emit("layoutsChanged", {});
+        return { deleted };
+      },
+      importLayout: async ({ json }) => {
+        const saved = await deps.layouts.import(this.username(), json, Date.now());
+        this.emit("layoutsChanged", {});
+        return saved;
+      },
+      openStream: ({ wall: id, tile, output }) => streams.open(id ?? 1, tile, output ?? "wall"),
+      openProgramOutput: async ({ wall: id, tile }) => {
+        const wallId = id ?? 1;
+        const cameraId = wall.get(wallId).tiles[tile];
         if (!cameraId) throw new CoreError("TILE_EMPTY", `tile ${tile} has no camera`);
         const access = platform.accessFor(cameraId, "program");
         if (!access.allowed) throw new CoreError("ACCESS_DENIED", `[${access.reason}] program output: camera ${cameraId} is not cleared for media use and no media grant covers it`);
-        record("program.open", { cameraId, basis: access.basis, detail: { tile } });
+        record("program.open", { cameraId, basis: access.basis, detail: { wall: wallId, tile } });
         if (!deps.openProgramWindow) return { opened: false };
-        deps.openProgramWindow(tile);
+        deps.openProgramWindow({ wall: wallId, tile });
+        return { opened: true };
+      },
+      openWallWindow: async ({ wall: id }) => {
+        wall.get(id); // a wall that is gone: UNKNOWN_WALL
+        if (!deps.openWallWindow) return { opened: false };
+        deps.openWallWindow(id);
         return { opened: true };
       },
       closeStream: async ({ sessionId }) => ({ closed: streams.close(sessionId) }),
@@ -173,8 +219,16 @@ export class ConsoleCore {
       streams.reconcile(state);
       this.emit("wallChanged", state);
     });
+    wall.onWalls((walls) => this.emit("wallsChanged", { walls }));
     relay.onStatus((status) => this.emit("relayStatus", status));
     relay.onStats((streams) => this.emit("relayStats", { at: Date.now(), streams }));
+  }
+
+  /** Saved layouts belong to the logged-in user. */
+  private username(): string {
+    const me = this.deps.platform.user;
+    if (!me) throw new CoreError("NOT_LOGGED_IN", "log in first: layouts are saved per user");
+    return me.user.username;
   }
 
   /** Time-limited access held now, on the access clock. */

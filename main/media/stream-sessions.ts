@@ -6,7 +6,7 @@ import { randomUUID } from "node:crypto";
 import type { AccessBasis, AccessPurpose } from "../../contract/access-evaluator.js";
 import type { StreamEndReason, StreamTicket } from "../../contract/console-api.js";
 import type { PlayTicket, StreamProfile } from "../../contract/platform-api.js";
-import type { WallState } from "../../contract/wall.js";
+import { tileStreamProfile, type WallId, type WallState } from "../../contract/wall.js";
 import { mintStreamToken } from "../../contract/stream-token.js";
 import { CoreError } from "../core/core-error.js";
 import type { PlatformLink } from "../platform/platform-link.js";
@@ -31,6 +31,7 @@ export type StreamOutput = "wall" | "program";
 
 export type StreamSession = {
   id: string;
+  wall: WallId;
   tile: number;
   cameraId: string;
   channel: string;
@@ -54,9 +55,9 @@ export type StreamSessionEvents = {
   ended(session: StreamSession, reason: StreamEndReason | null): void;
 };
 
-/** Small tiles use the sub-stream; a single or maximized tile the main stream. */
+/** Small tiles use the sub-stream; a maximized tile, or a cell covering a third of its window or more, the main stream. */
 export function profileFor(wall: WallState, tile: number): StreamProfile {
-  return wall.layout === 1 || wall.maximized === tile ? "main" : "sub";
+  return tileStreamProfile(wall.layout, wall.maximized, tile);
 }
 
 export class StreamSessions {
@@ -72,7 +73,8 @@ export class StreamSessions {
       platform: PlatformLink;
       relay: RelaySupervisor;
       tokenKey: Buffer;
-      getWall: () => WallState;
+      /** The wall window's state (throws UNKNOWN_WALL for a wall that is gone). */
+      getWall: (wall: WallId) => WallState;
       /** The access clock (monotonic; see main/access/access-clock.ts). */
       now: () => number;
       events?: StreamSessionEvents;
@@ -85,9 +87,9 @@ export class StreamSessions {
     return this.deps.now();
   }
 
-  async open(tile: number, output: StreamOutput = "wall"): Promise<StreamTicket> {
-    const wall = this.deps.getWall();
-    if (tile >= wall.layout) throw new CoreError("TILE_OUT_OF_LAYOUT", `tile ${tile} is outside the ${wall.layout}-tile layout`);
+  async open(wallId: WallId, tile: number, output: StreamOutput = "wall"): Promise<StreamTicket> {
+    const wall = this.deps.getWall(wallId);
+    if (tile >= wall.tiles.length) throw new CoreError("TILE_OUT_OF_LAYOUT", `tile ${tile} is outside wall ${wallId}'s ${wall.tiles.length}-tile layout`);
     const cameraId = wall.tiles[tile];
     if (!cameraId) throw new CoreError("TILE_EMPTY", `tile ${tile} has no camera`);
     const camera = this.deps.platform.view(cameraId);
@@ -122,6 +124,7 @@ export class StreamSessions {
     }
     const session: StreamSession = {
       id: randomUUID(),
+      wall: wallId,
       tile,
       cameraId,
       channel,
@@ -140,6 +143,7 @@ export class StreamSessions {
     const token = mintStreamToken(this.deps.tokenKey, { channel, session: session.id, deadline: relayDeadline, ...(grant ? { grant } : {}) });
     this.deps.events?.opened(session);
     return {
+      wall: wallId,
       tile,
       cameraId,
       sessionId: session.id,
@@ -197,10 +201,18 @@ export class StreamSessions {
     return true;
   }
 
-  /** Called on every wall change: sessions whose tile shows another camera (or left the layout) end. */
+  /** Called on every change of a wall: its sessions whose tile shows another camera (or left the layout) end. */
   reconcile(wall: WallState): void {
     for (const session of this.sessions.values()) {
-      if (session.tile >= wall.layout || wall.tiles[session.tile] !== session.cameraId) this.close(session.id);
+      if (session.wall !== wall.wall) continue;
+      if (session.tile >= wall.tiles.length || wall.tiles[session.tile] !== session.cameraId) this.close(session.id);
+    }
+  }
+
+  /** A wall was removed: its sessions end. */
+  dropWall(wallId: WallId): void {
+    for (const session of this.sessions.values()) {
+      if (session.wall === wallId) this.close(session.id);
     }
   }
 

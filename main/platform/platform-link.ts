@@ -284,6 +284,11 @@ export class PlatformLink {
 
   // ---- catalog queries ----
 
+  /** Whether the local catalog holds this camera. */
+  has(id: string): boolean {
+    return this.deps.index.get(id) !== undefined;
+  }
+
   view(id: string): CameraView {
     const camera = this.deps.index.get(id);
     if (!camera) throw new CoreError("UNKNOWN_CAMERA", `camera ${id} is not in the catalog`);

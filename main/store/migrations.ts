@@ -66,6 +66,22 @@ export const migrations: ReadonlyArray<{ version: number; sql: string }> = [
         BEGIN INSERT INTO audit_outbox (seq, attempts, next_attempt_at) VALUES (NEW.seq, 0, 0); END;
     `,
   },
+  {
+    // Wall windows 1..N, each its own state (issue 11), and the operators' saved layouts. The one-row "wall" table
+    // of earlier versions is converted by WallService.load (JSON → the layout model) and then emptied.
+    version: 4,
+    sql: `
+      CREATE TABLE wall_window (id INTEGER PRIMARY KEY CHECK (id BETWEEN 1 AND 8), state TEXT NOT NULL);
+      CREATE TABLE saved_layout (
+        id TEXT PRIMARY KEY,
+        username TEXT NOT NULL,
+        name TEXT NOT NULL,
+        layout TEXT NOT NULL,
+        saved_at INTEGER NOT NULL
+      );
+      CREATE INDEX saved_layout_user ON saved_layout (username, name);
+    `,
+  },
 ];
 
 export async function migrate(db: Database): Promise<number> {

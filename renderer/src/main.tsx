@@ -1,5 +1,6 @@
-// Runs in the renderer. Entry point: zod setup, styles, then the page the URL asks for — the console app, or with
-// ?view=program&tile=N the program output of one tile (media live coverage). Each page's code is fetched on demand,
+// Runs in the renderer. Entry point: zod setup, styles, then the page the URL asks for — the console app bound to a
+// wall window (?wall=N, wall 1 without it), or with ?view=program&wall=W&tile=N the program output of one tile (media
+// live coverage). Each page's code is fetched on demand,
 // so a program window never loads the console (catalog, access drawer) and the console never loads the program page.
 import "./zod-no-eval.js";
 import { lazy, StrictMode, Suspense } from "react";
@@ -11,8 +12,10 @@ import "./styles/theme.css";
 import "./styles/app.css";
 import "./styles/catalog.css";
 import "./styles/wall.css";
+import "./styles/layouts.css";
 import "./styles/access.css";
 import "./styles/grant-bar.css";
+import "./styles/interaction.css";
 
 const App = lazy(() => import("./app/App.js").then((m) => ({ default: m.App })));
 const ProgramOutput = lazy(() => import("./program/ProgramOutput.js").then((m) => ({ default: m.ProgramOutput })));
@@ -29,7 +32,7 @@ const failed = (
 createRoot(root).render(
   <StrictMode>
     <LoadBoundary failed={failed}>
-      <Suspense fallback={null}>{page.view === "program" ? <ProgramOutput tile={page.tile} /> : <App />}</Suspense>
+      <Suspense fallback={null}>{page.view === "program" ? <ProgramOutput wall={page.wall} tile={page.tile} /> : <App wall={page.wall} />}</Suspense>
     </LoadBoundary>
   </StrictMode>,
 );

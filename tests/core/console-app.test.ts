@@ -8,7 +8,10 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { CameraPage, CatalogTree } from "../../contract/catalog-view.js";
 import type { PlatformStatus, RelayStatus, SessionState } from "../../contract/console-api.js";
 import type { WallState } from "../../contract/wall.js";
+import { equalGrid, presetLayout } from "../../contract/wall-layout.js";
 import type { ConsoleApp } from "../../main/app/compose.js";
+import { Database } from "../../main/store/database.js";
+import { migrations } from "../../main/store/migrations.js";
 import { buildPlatformBundles, buildRelayBundle, composeTestConsole } from "../support/bundles.js";
 import { waitFor } from "../support/wait-for.js";
 
@@ -81,7 +84,7 @@ describe("console core end to end (in-process shell, embedded platform)", () => 
   it("starts logged out, offering the demo accounts, with the relay up", async () => {
     const boot = await call<{ locale: string; wall: WallState; relay: RelayStatus; session: SessionState }>(app, "getBootstrap");
     expect(boot.locale).toBe("zh-CN");
-    expect(boot.wall.layout).toBe(4);
+    expect(boot.wall.layout).toEqual(equalGrid(2));
     expect(boot.relay.state).toBe("up");
     expect(boot.session.user).toBeNull();
     await expect.poll(async () => (await call<SessionState>(app, "getSession")).demoAccounts.length).toBeGreaterThanOrEqual(5);
@@ -203,20 +206,95 @@ describe("console core end to end (in-process shell, embedded platform)", () => 
     unsubscribe();
   });
 
-  it("keeps the wall, the session and the catalog across a restart of the whole console", async () => {
+  it("keeps every wall window, the saved layouts, the session and the catalog across a restart of the whole console", async () => {
     await loggedIn(app);
-    const { playable } = await demoCameras(app);
+    const { playable, offline } = await demoCameras(app);
     await call(app, "assignTile", { tile: 0, cameraId: playable });
-    await call(app, "setLayout", { layout: 9 });
+    await call(app, "setLayout", { layout: presetLayout("9"), layoutRef: "preset:9" });
     await call(app, "swapTiles", { a: 0, b: 8 });
     const before = await call<WallState>(app, "getWall");
+    const second = await call<WallState>(app, "addWall");
+    expect(second.wall).toBe(2);
+    await call(app, "setLayout", { wall: 2, layout: presetLayout("1+5"), layoutRef: "preset:1+5" });
+    await call(app, "assignTile", { wall: 2, tile: 0, cameraId: offline });
+    const secondBefore = await call<WallState>(app, "getWall", { wall: 2 });
+    const saved = await call<{ id: string }>(app, "saveLayout", { name: "防汛 2+8", layout: presetLayout("2+8") });
     const cameras = (await call<CatalogTree>(app, "getCatalogTree", {})).root.total;
     await app.dispose();
     app = await open();
     expect(await call<WallState>(app, "getWall")).toEqual(before);
+    expect(await call<WallState>(app, "getWall", { wall: 2 })).toEqual(secondBefore);
+    expect((await call<WallState[]>(app, "listWalls")).map((w) => w.wall)).toEqual([1, 2]);
+    expect((await call<Array<{ id: string; name: string }>>(app, "listLayouts")).map((l) => [l.id, l.name])).toEqual([[saved.id, "防汛 2+8"]]);
     expect(before.tiles[8]).toBe(playable);
     expect((await call<SessionState>(app, "getSession")).user?.username).toBe("operator");
     expect((await call<CatalogTree>(app, "getCatalogTree", {})).root.total).toBe(cameras);
+  });
+
+  it("walls: a camera sent to another window's tile, a layout change parks what has no cell, bad layouts and walls refused", async () => {
+    await loggedIn(app);
+    const { playable, offline } = await demoCameras(app);
+    await call(app, "setLayout", { layout: presetLayout("9") });
+    await call(app, "assignTile", { tile: 7, cameraId: playable });
+    await call(app, "assignTile", { tile: 1, cameraId: offline });
+    await call(app, "addWall");
+    const [one, two] = await call<WallState[]>(app, "moveTile", { from: { wall: 1, tile: 7 }, to: { wall: 2, tile: 3 } });
+    expect(one!.tiles[7]).toBeNull();
+    expect(two!.tiles[3]).toBe(playable);
+    // Streams belong to their wall's tile: a change of wall 1 leaves wall 2's session alone, clearing its tile ends it.
+    const ticket = await call<{ wall: number; sessionId: string }>(app, "openStream", { wall: 2, tile: 3 });
+    expect(ticket.wall).toBe(2);
+    await call(app, "clearTile", { tile: 3 });
+    expect(app.streams.list().map((x) => x.id)).toContain(ticket.sessionId);
+    await call(app, "clearTile", { wall: 2, tile: 3 });
+    expect(app.streams.list().map((x) => x.id)).not.toContain(ticket.sessionId);
+    await call(app, "assignTile", { wall: 2, tile: 3, cameraId: playable });
+    // 1 tile: tile 1's camera has no cell any more, and is parked, not dropped; put back, it returns.
+    const single = await call<WallState>(app, "setLayout", { layout: presetLayout("1") });
+    expect(single.tiles).toEqual([null]);
+    expect(single.parked).toEqual([offline]);
+    expect((await call<WallState>(app, "unparkCameras", {})).tiles).toEqual([offline]);
+    const overlap = { rows: 2, cols: 2, cells: [{ row: 0, col: 0, rowSpan: 2, colSpan: 2 }, { row: 1, col: 1, rowSpan: 1, colSpan: 1 }] };
+    const kept = await call<WallState>(app, "getWall");
+    const refused = await app.core.call("setLayout", { layout: overlap });
+    expect(refused.ok ? null : refused.error).toMatchObject({ code: "INVALID_REQUEST", message: expect.stringMatching(/overlap/) });
+    expect(await call<WallState>(app, "getWall")).toEqual(kept);
+    expect(await errorCode(app, "importLayout", { json: "{not json" })).toBe("INVALID_LAYOUT");
+    expect(await errorCode(app, "getWall", { wall: 5 })).toBe("UNKNOWN_WALL");
+    expect(await call(app, "removeWall", { wall: 1 })).toEqual({ removed: false });
+    expect(await call(app, "removeWall", { wall: 2 })).toEqual({ removed: true });
+    expect(await errorCode(app, "getWall", { wall: 2 })).toBe("UNKNOWN_WALL");
+  });
+
+  it("loads the wall a version before layouts stored, unchanged for the user", async () => {
+    await app.dispose();
+    rmSync(dataDir, { recursive: true, force: true });
+    dataDir = mkdtempSync(join(tmpdir(), "vigil-core-"));
+    // The database as the previous version left it: schema version 3, one wall row {layout: 9, tiles: 16 slots}.
+    const db = await Database.open(join(dataDir, "vigil.db"));
+    for (const step of migrations.filter((m) => m.version <= 3)) await db.exec(step.sql);
+    await db.exec("PRAGMA user_version = 3");
+    const A = "52030200001320000001";
+    const B = "52030200001320000002";
+    const tiles = [A, null, null, null, null, B, null, null, null, null, null, null, "52030200001320000003", null, null, null];
+    await db.run("INSERT INTO wall (id, state) VALUES (1, ?)", [JSON.stringify({ layout: 9, tiles, maximized: 5, revision: 7 })]);
+    await db.close();
+    app = await open();
+    const wall = await call<WallState>(app, "getWall");
+    expect(wall).toMatchObject({ wall: 1, layout: equalGrid(3), layoutRef: "preset:9", tiles: tiles.slice(0, 9), maximized: 5, parked: ["52030200001320000003"] });
+    await app.dispose();
+    app = await open();
+    expect(await call<WallState>(app, "getWall")).toEqual(wall);
+  });
+
+  it("fills the empty tiles with a folder's cameras and returns what does not fit", async () => {
+    await loggedIn(app);
+    const all = await call<CameraPage>(app, "searchCameras", { query: "520", limit: 10 });
+    const ids = all.items.map((c) => c.id);
+    const filled = await call<{ state: WallState; placed: number; overflow: string[] }>(app, "fillTiles", { cameraIds: [...ids, "52039900001326999999"] });
+    expect(filled.placed).toBe(4);
+    expect(filled.state.tiles).toEqual(ids.slice(0, 4));
+    expect(filled.overflow).toEqual([...ids.slice(4), "52039900001326999999"]);
   });
 
   it("logs out: the session ends and cameras lock", async () => {

@@ -139,7 +139,7 @@ test("program output: a media-use tile goes clean and fullscreen in its own page
   const output = program.getByTestId("program-output");
   await expect(output).toHaveAttribute("data-state", "playing", { timeout: 15_000 });
   // The program page shares the console's session cookie: nothing secret in its address.
-  expect(new URL(program.url()).search).toBe("?view=program&tile=2");
+  expect(new URL(program.url()).search).toBe("?view=program&wall=1&tile=2");
   await expect(output).toHaveAttribute("data-camera-id", media!.id);
   await expect(program.getByTestId("watermark-program")).toContainText("commander");
   await expect(program.getByTestId("catalog-search")).toHaveCount(0);

@@ -23,6 +23,12 @@ async function openConsole(page: Page): Promise<void> {
   if (await login.isVisible()) await loginAs(page, "operator");
 }
 
+/** Picks a preset in the header's layout picker (its drawings open under the button). */
+async function pickLayout(page: Page, id: string): Promise<void> {
+  await page.getByTestId("layout-picker").click();
+  await page.getByTestId(`layout-${id}`).click();
+}
+
 /** An online camera the operator may open (no lock badge). */
 async function firstOnlineCamera(page: Page, skip = 0) {
   const search = page.getByTestId("catalog-search");
@@ -74,7 +80,7 @@ test("drag a camera onto a tile: live video within seconds, real pixels, stats, 
   expect(await frameColourCount(tile)).toBeGreaterThan(8);
   await expect(tile).toContainText("640×360");
 
-  await page.getByTestId("layout-9").click();
+  await pickLayout(page, "9");
   await expect(page.getByTestId("tile-8")).toBeVisible();
   await page.reload();
   await expect(page.getByTestId("tile-8")).toBeVisible();
@@ -84,7 +90,7 @@ test("drag a camera onto a tile: live video within seconds, real pixels, stats, 
 
 test("swap by dragging tiles, maximize with double-click, restore with Esc, select with digits, close a tile", async ({ page }) => {
   await openConsole(page);
-  await page.getByTestId("layout-4").click();
+  await pickLayout(page, "4");
   const a = await firstOnlineCamera(page, 1);
   const aId = (await a.getAttribute("data-testid"))!.replace("camera-", "");
   await a.dragTo(page.getByTestId("tile-1"));

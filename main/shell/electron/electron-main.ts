@@ -1,10 +1,12 @@
-// Runs in Electron main. Entry of the Electron shell: the same console core as the web shell, a hardened window,
-// the renderer over app://, the ConsoleApi over IPC, the relay (and, in demo mode, the reference platform) as
-// utility processes.
-import { app, BrowserWindow, ipcMain, safeStorage, session, shell } from "electron";
+// Runs in Electron main. Entry of the Electron shell: the same console core as the web shell, hardened windows (the
+// console, one wall window per display, program outputs), the renderer over app://, the ConsoleApi over IPC, the
+// relay (and, in demo mode, the reference platform) as utility processes.
+import { app, BrowserWindow, ipcMain, safeStorage, screen, session, shell } from "electron";
 import { join } from "node:path";
 import { composeConsole, type ConsoleApp } from "../../app/compose.js";
 import { createLogger } from "../../log/logger.js";
+import { consoleEvents, consoleMethods } from "../../../contract/console-api.js";
+import type { TileRef } from "../../../contract/wall.js";
 import type { WindowKind } from "../../core/window-capabilities.js";
 import { parsePlatformUrl } from "../platform-url.js";
 import { registerAppScheme, serveRenderer } from "./app-protocol.js";
@@ -13,7 +15,8 @@ import { bridgeConsoleApi, type BridgedWindow } from "./ipc-bridge.js";
 import { utilityPlatformLauncher } from "./utility-platform-launcher.js";
 import { utilityRelayLauncher } from "./utility-relay-launcher.js";
 import { guardAllWebContents } from "./web-contents-guard.js";
-import { windowOptions, windowUrl, type WindowSpec } from "./window-options.js";
+import { settingsPlacementStore, WallWindows } from "./wall-windows.js";
+import { windowOptions, windowUrl, type WindowAt, type WindowSpec } from "./window-options.js";
 
 const log = createLogger("main");
 // Bundled to dist/main/electron-main.cjs; packaged, the app root is app.getAppPath().
@@ -28,8 +31,9 @@ let consoleApp: ConsoleApp | null = null;
 /** Every open window and its kind: the IPC bridge gives each only what its kind may call and hear. */
 const windows = new Map<BrowserWindow, WindowKind>();
 
-function createWindow(spec: WindowSpec): BrowserWindow {
-  const win = new BrowserWindow(windowOptions(spec, { preload: join(appRoot, "dist", "preload", "preload.cjs"), packaged: app.isPackaged }));
+/** Every window is made here: the same hardened options, guard (web-contents-created), CSP, preload and IPC kind. */
+function createWindow(spec: WindowSpec, at?: WindowAt): BrowserWindow {
+  const win = new BrowserWindow(windowOptions(spec, { preload: join(appRoot, "dist", "preload", "preload.cjs"), packaged: app.isPackaged }, at));
   windows.set(win, spec.kind);
   win.once("ready-to-show", () => win.show());
   win.on("closed", () => windows.delete(win));
@@ -49,14 +53,18 @@ function bridgedWindows(): BridgedWindow[] {
 }
 
 /** One program window per tile: asking again brings the open one forward. */
-const programWindows = new Map<number, BrowserWindow>();
-function openProgramWindow(tile: number): void {
-  const known = programWindows.get(tile);
+const programWindows = new Map<string, BrowserWindow>();
+function openProgramWindow(ref: TileRef): void {
+  const key = `${ref.wall}-${ref.tile}`;
+  const known = programWindows.get(key);
   if (known && !known.isDestroyed()) return known.focus();
-  const win = createWindow({ kind: "program", tile });
-  programWindows.set(tile, win);
-  win.on("closed", () => programWindows.delete(tile));
+  const win = createWindow({ kind: "program", wall: ref.wall, tile: ref.tile });
+  programWindows.set(key, win);
+  win.on("closed", () => programWindows.delete(key));
 }
+
+/** Wall windows 1..N on the displays (wall 1 is the console window); made once the core, which keeps their placements, is up. */
+let wallWindows: WallWindows | null = null;
 
 app.whenReady().then(async () => {
   guardAllWebContents({
@@ -80,10 +88,36 @@ app.whenReady().then(async () => {
     secretBox: process.platform === "linux" && safeStorage.getSelectedStorageBackend() === "basic_text" ? null : safeStorage,
     log,
     openProgramWindow,
+    openWallWindow: (wall) => wallWindows?.open(wall),
   });
   bridgeConsoleApi({ ipcMain, core: consoleApp.core, windows: bridgedWindows, log });
-  createWindow({ kind: "console" });
-  app.on("second-instance", () => [...windows].find(([, kind]) => kind === "console")?.[0].focus());
+  const walls = new WallWindows({
+    screen,
+    createWindow: (wall, target) => {
+      // A wall window is a console-kind window showing wall N (?wall=N).
+      const win = createWindow({ kind: "console", wall }, target);
+      // The console (wall 1: catalog, session, approvals) closing ends the app: the other windows close with it and
+      // window-all-closed quits (once: a second app.quit() while the core is disposing would not wait for it).
+      if (wall === 1) win.on("closed", () => BrowserWindow.getAllWindows().forEach((other) => other.close()));
+      return win;
+    },
+    store: settingsPlacementStore(consoleApp.settings),
+    schedule: (run, ms) => {
+      const timer = setTimeout(run, ms);
+      return () => clearTimeout(timer);
+    },
+    now: () => performance.now(),
+    log: log.child("displays"),
+  });
+  wallWindows = walls;
+  const listed = await consoleApp.core.call("listWalls", {});
+  if (!listed.ok) throw new Error(`listWalls: ${listed.error.code} ${listed.error.message}`);
+  await walls.start(consoleMethods.listWalls.result.parse(listed.result).map((s) => s.wall));
+  // A wall added (addWall) gets its window; a removed one loses it.
+  consoleApp.core.onEvent((event) => {
+    if (event.event === "wallsChanged") walls.syncWalls(consoleEvents.wallsChanged.parse(event.payload).walls);
+  });
+  app.on("second-instance", () => wallWindows?.open(1));
 }).catch((err: unknown) => {
   log.error("failed to start", { error: err instanceof Error ? err.stack : String(err) });
   app.exit(1);
@@ -95,5 +129,10 @@ app.on("before-quit", (event) => {
   event.preventDefault();
   const closing = consoleApp;
   consoleApp = null;
-  void closing.dispose().finally(() => app.quit());
+  // The last placements are written before the database closes.
+  const walls = wallWindows;
+  wallWindows = null;
+  void Promise.resolve(walls?.stop())
+    .then(() => closing.dispose())
+    .finally(() => app.quit());
 });

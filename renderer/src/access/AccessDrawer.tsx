@@ -1,7 +1,7 @@
-// Runs in the renderer. 授权与审计: the drawer the header button opens on the right, over the wall (which keeps
-// playing underneath). Tabs: 申请, 应急授权, 审批 (approver), 审计 (auditor, commander); ←/→ move between tabs, Esc
-// closes. Loaded on demand (AccessLayer), with everything only the drawer uses. Drafts, carts and lists are forgotten
-// when the user changes (access-requests, shared/access-data).
+// Runs in the renderer. 授权与审计: the panel the header button opens in the side column, beside the wall (which
+// shrinks and keeps playing; nothing covers a tile). Tabs: 申请, 应急授权, 审批 (approver), 审计 (auditor, commander);
+// ←/→ move between tabs; Esc (app/use-wall-keys) or × closes. Loaded on demand (AccessLayer), with everything only
+// the drawer uses. Drafts, carts and lists are forgotten when the user changes (access-requests, shared/access-data).
 import { useEffect, useRef, type KeyboardEvent } from "react";
 import { useT } from "../state/use-t.js";
 import { useConsoleStore, type AccessTab } from "../state/console-store.js";
@@ -31,18 +31,6 @@ export function AccessDrawer({ asked }: { asked: AccessTab }) {
 
   useEffect(() => {
     drawer.current?.focus();
-  }, []);
-
-  useEffect(() => {
-    // Esc closes the drawer before anything else (the relay panel, a maximized tile) takes it.
-    const onKey = (e: globalThis.KeyboardEvent) => {
-      if (e.key !== "Escape" || e.altKey || e.ctrlKey || e.metaKey) return;
-      e.preventDefault();
-      e.stopPropagation();
-      useConsoleStore.getState().closeAccessDrawer();
-    };
-    window.addEventListener("keydown", onKey, { capture: true });
-    return () => window.removeEventListener("keydown", onKey, { capture: true });
   }, []);
 
   const onTabKey = (e: KeyboardEvent<HTMLDivElement>) => {

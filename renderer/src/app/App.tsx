@@ -1,7 +1,9 @@
-// Runs in the renderer. The console window: the login screen while no one is logged in; then header, platform
-// banner, catalog on the left and the wall on the right; the relay panel docks below them (the wall shrinks, nothing is hidden).
+// Runs in the renderer. The console window: the login screen while no one is logged in; then header, banners and
+// the body in three columns — catalog | wall | side panel. Management views (授权与审计, the relay panel) open in the
+// side panel beside the wall, never over it: the wall shrinks and its tiles keep playing (the wall's elements stay
+// where they are in the tree, so no player is recreated). The tile context menu and the folder-drop notice float.
 import { useEffect } from "react";
-import { AccessLayer } from "../access/AccessLayer.js";
+import type { WallId } from "../../../contract/wall.js";
 import { CatalogPanel } from "../catalog/CatalogPanel.js";
 import { useCatalogSync } from "../catalog/use-catalog-sync.js";
 import { useT } from "../state/use-t.js";
@@ -13,13 +15,17 @@ import { Header } from "./Header.js";
 import { LoginScreen } from "./LoginScreen.js";
 import { NoticeStack } from "./NoticeStack.js";
 import { PlatformBanner } from "./PlatformBanner.js";
-import { RelayPanel } from "./RelayPanel.js";
+import { SidePanel } from "./SidePanel.js";
+import { FillNotice } from "../catalog/FillNotice.js";
+import { dropFolder } from "../catalog/folder-drop.js";
+import { setFolderDropHandler } from "../wall/dnd.js";
+import { TileMenuHost } from "../wall/TileMenu.js";
 import { useRelayStatsFeed } from "../state/relay-stats.js";
 import { useConsoleSync } from "../state/use-console-sync.js";
 import { useWallKeys } from "./use-wall-keys.js";
 
-export function App() {
-  useConsoleSync();
+export function App({ wall = 1 }: { wall?: WallId }) {
+  useConsoleSync(wall);
   useCatalogSync();
   useWallKeys();
   useRelayStatsFeed();
@@ -27,6 +33,12 @@ export function App() {
   const locale = useConsoleStore((s) => s.locale);
   const boot = useConsoleStore((s) => s.boot);
   const session = useConsoleStore((s) => s.session);
+
+  // A catalog folder dropped on a tile fills the wall (the wall sits below the catalog and cannot call it itself).
+  useEffect(() => {
+    setFolderDropHandler((folder) => void dropFolder(folder));
+    return () => setFolderDropHandler(null);
+  }, []);
 
   useEffect(() => {
     document.documentElement.lang = locale;
@@ -60,9 +72,10 @@ export function App() {
       <main className="app__body">
         {boot.status === "ready" ? <CatalogPanel /> : <aside className="catalog" />}
         {boot.status === "ready" ? <Wall /> : <div className="wall wall--loading">{t("app.loading")}</div>}
+        {boot.status === "ready" && <SidePanel />}
       </main>
-      {boot.status === "ready" && <RelayPanel />}
-      {boot.status === "ready" && <AccessLayer />}
+      {boot.status === "ready" && <TileMenuHost />}
+      {boot.status === "ready" && <FillNotice />}
       <NoticeStack />
     </div>
   );

@@ -1,9 +1,11 @@
-// Runs in the renderer. The relay panel: a drawer docked at the bottom of the window with one dense row per relay stream
-// (state, codec, resolution, fps, bitrate, keyframes, viewers and their queues, reconnects, bytes, last error) and the
-// relay's own status on top. Opened from the header toggle; closed by the toggle, its × or Esc (use-wall-keys).
+// Runs in the renderer. The relay panel, in the side panel beside the wall (app/SidePanel): the relay's own status on
+// top, then one compact card per relay stream (state, codec, resolution, fps, bitrate, keyframes, viewers and their
+// queues, reconnects, bytes, last error), troubled streams first. Opened from the header toggle; closed by the toggle,
+// its × or Esc (use-wall-keys).
 import { useEffect, useState } from "react";
 import type { StreamStats } from "../../../contract/relay-control.js";
 import { GbDeviceIdSchema } from "../../../contract/camera.js";
+import type { MessageKey } from "../i18n/i18n.js";
 import { useT } from "../state/use-t.js";
 import { useCameraView } from "../state/camera-cache.js";
 import { useConsoleStore } from "../state/console-store.js";
@@ -93,33 +95,11 @@ export function RelayPanel() {
         {stats && streams.length === 0 ? (
           <div className="relay-panel__empty">{t("relay.panel.empty")}</div>
         ) : (
-          <table className="relay-table">
-            <thead>
-              <tr>
-                <th className="relay-table__camera">{t("relay.panel.col.camera")}</th>
-                <th>{t("relay.panel.col.profile")}</th>
-                <th>{t("relay.panel.col.state")}</th>
-                <th>{t("relay.panel.col.codec")}</th>
-                <th className="num">{t("relay.panel.col.resolution")}</th>
-                <th className="num">{t("relay.panel.col.fps")}</th>
-                <th className="num">{t("relay.panel.col.bitrate")}</th>
-                <th className="num">{t("relay.panel.col.keyframeInterval")}</th>
-                <th className="num">{t("relay.panel.col.keyframeAge")}</th>
-                <th className="num">{t("relay.panel.col.viewers")}</th>
-                <th className="num">{t("relay.panel.col.queue")}</th>
-                <th className="num">{t("relay.panel.col.skipped")}</th>
-                <th className="num">{t("relay.panel.col.reconnects")}</th>
-                <th className="num">{t("relay.panel.col.jumps")}</th>
-                <th className="num">{t("relay.panel.col.bytesIn")}</th>
-                <th className="relay-table__error">{t("relay.panel.col.lastError")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {streams.map((s) => (
-                <StreamRow key={s.channel} stats={s} />
-              ))}
-            </tbody>
-          </table>
+          <ul className="relay-streams">
+            {streams.map((s) => (
+              <StreamRow key={s.channel} stats={s} />
+            ))}
+          </ul>
         )}
       </div>
     </section>
@@ -135,46 +115,55 @@ function StreamRow({ stats: s }: { stats: StreamStats }) {
   const codec = codecLabel(s.codec);
   const late = keyframeLate(s);
   const queueWarn = viewers.worstQueueMs !== null && viewers.worstQueueMs >= QUEUE_WARN_MS;
+  const figure = (label: MessageKey, value: string, warn = false, title?: string) => (
+    <div className={`relay-fig${warn ? " warn" : ""}`} title={title}>
+      <dt>{t(label)}</dt>
+      <dd>{value}</dd>
+    </div>
+  );
   return (
-    <tr className={`relay-row relay-row--${s.state}`} data-testid={`relay-stream-${s.channel}`} data-state={s.state}>
-      <td className="relay-table__camera" title={`${s.channel}${camera ? `\n${camera.address}` : ""}`}>
+    <li className={`relay-row relay-row--${s.state}`} data-testid={`relay-stream-${s.channel}`} data-state={s.state}>
+      <div className="relay-row__head" title={`${s.channel}${camera ? `\n${camera.address}` : ""}`}>
         <span className="relay-row__name">{camera ? camera.name : cameraId}</span>
         {camera && <span className="relay-row__region">{camera.regionName}</span>}
-      </td>
-      <td>{t(profile ? `relay.profile.${profile}` : "relay.profile.other")}</td>
-      <td>
+        <span className="relay-row__profile">{t(profile ? `relay.profile.${profile}` : "relay.profile.other")}</span>
         <span className={`stream-state stream-state--${s.state}`}>{t(`relay.stream.${s.state}`)}</span>
-      </td>
-      <td className="relay-row__codec">
-        {codec ?? "–"}
-        {s.transcoding && (
-          <span className="badge badge--transcode" title={t("relay.transcodingTitle", { from: codec ?? "H.265" })}>
-            {t("relay.transcoding")}
-          </span>
+      </div>
+      <dl className="relay-row__figures">
+        <div className="relay-fig relay-fig--codec">
+          <dt>{t("relay.panel.col.codec")}</dt>
+          <dd>
+            {codec ?? "–"}
+            {s.transcoding && (
+              <span className="badge badge--transcode" title={t("relay.transcodingTitle", { from: codec ?? "H.265" })}>
+                {t("relay.transcoding")}
+              </span>
+            )}
+          </dd>
+        </div>
+        {figure("relay.panel.col.resolution", formatResolution(s.width, s.height))}
+        {figure("relay.panel.col.fps", formatNumber(s.fps, 1))}
+        {figure("relay.panel.col.bitrate", formatKbps(s.bitrateKbps))}
+        {figure("relay.panel.col.keyframeInterval", formatMs(s.keyframeIntervalMs))}
+        {figure("relay.panel.col.keyframeAge", formatMs(s.keyframeAgeMs), late, late ? t("relay.panel.keyframeLate") : undefined)}
+        {figure("relay.panel.col.viewers", String(viewers.count))}
+        {figure(
+          "relay.panel.col.queue",
+          formatMs(viewers.worstQueueMs),
+          queueWarn,
+          viewers.count > 0 ? t("relay.panel.queueTitle", { ms: formatMs(viewers.worstQueueMs), bytes: formatBytes(viewers.worstQueueBytes) }) : undefined,
         )}
-      </td>
-      <td className="num">{formatResolution(s.width, s.height)}</td>
-      <td className="num">{formatNumber(s.fps, 1)}</td>
-      <td className="num">{formatKbps(s.bitrateKbps)}</td>
-      <td className="num">{formatMs(s.keyframeIntervalMs)}</td>
-      <td className={`num${late ? " warn" : ""}`} title={late ? t("relay.panel.keyframeLate") : undefined}>
-        {formatMs(s.keyframeAgeMs)}
-      </td>
-      <td className="num">{viewers.count}</td>
-      <td
-        className={`num${queueWarn ? " warn" : ""}`}
-        title={viewers.count > 0 ? t("relay.panel.queueTitle", { ms: formatMs(viewers.worstQueueMs), bytes: formatBytes(viewers.worstQueueBytes) }) : undefined}
-      >
-        {formatMs(viewers.worstQueueMs)}
-      </td>
-      <td className={`num${viewers.skippedGops > 0 ? " warn" : ""}`}>{viewers.skippedGops}</td>
-      <td className={`num${s.reconnects > 0 ? " warn" : ""}`}>{s.reconnects}</td>
-      <td className={`num${s.timestampJumps > 0 ? " warn" : ""}`}>{s.timestampJumps}</td>
-      <td className="num">{formatBytes(s.bytesIn)}</td>
-      <td className="relay-table__error" title={s.lastError ?? undefined}>
-        {s.lastError ?? "–"}
-      </td>
-    </tr>
+        {figure("relay.panel.col.skipped", String(viewers.skippedGops), viewers.skippedGops > 0)}
+        {figure("relay.panel.col.reconnects", String(s.reconnects), s.reconnects > 0)}
+        {figure("relay.panel.col.jumps", String(s.timestampJumps), s.timestampJumps > 0)}
+        {figure("relay.panel.col.bytesIn", formatBytes(s.bytesIn))}
+      </dl>
+      {s.lastError && (
+        <div className="relay-row__error" title={s.lastError}>
+          {t("relay.panel.col.lastError")}: {s.lastError}
+        </div>
+      )}
+    </li>
   );
 }
 

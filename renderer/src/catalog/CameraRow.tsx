@@ -10,7 +10,7 @@ import { useT } from "../state/use-t.js";
 import { consoleActions } from "../state/console-actions.js";
 import { useConsoleStore } from "../state/console-store.js";
 import { setCameraDrag } from "../wall/dnd.js";
-import { targetTileForCamera } from "../wall/wall-grid.js";
+import { isOnWall, targetTileForCamera } from "../wall/wall-grid.js";
 import { setFavorite } from "./catalog-store.js";
 import { lockBadgeKey, lockDetailKey, lockReasonOf } from "../shared/lock-reason.js";
 
@@ -24,7 +24,7 @@ type Props = { camera: CameraView; depth: number; style: React.CSSProperties; in
 
 export const CameraRow = memo(function CameraRow({ camera, depth, style, index, showRegion }: Props) {
   const t = useT();
-  const onWall = useConsoleStore((s) => s.wall?.tiles.slice(0, s.wall.layout).includes(camera.id) ?? false);
+  const onWall = useConsoleStore((s) => isOnWall(s.wall, camera.id));
   const lock = lockReasonOf(camera.access);
   const action = useConsoleStore((s) => lockAction(lock, s.session?.user?.roles ?? []));
   const title = t("catalog.rowTitle", {

@@ -1,14 +1,18 @@
 // Runs in the renderer. The virtualized catalog list: only the rows in view (plus a margin) exist in the DOM, so a
 // tree with 100,000 cameras open scrolls as lightly as one with ten. Rows are fixed-height. Placeholders in view
 // ask for their leaf page. Arrow keys move between rows, Left/Right close/open branches, Enter places a camera.
+// Branch rows (the city, a county, a domain under a county) drag onto the wall as folders: their cameras fill the
+// empty tiles in order (wall/folder-drop.ts).
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { memo, useEffect, useLayoutEffect, useMemo, useRef, type CSSProperties, type KeyboardEvent } from "react";
 import type { SourceDomain } from "../../../contract/camera.js";
 import { useT } from "../state/use-t.js";
 import { useConsoleStore } from "../state/console-store.js";
 import { cityName } from "./city-names.js";
-import { loadLeafPage, retryLeaf, toggleBranch } from "./catalog-store.js";
-import { branchContext, pagesToLoad, rowDepth, type CatalogRow } from "./catalog-rows.js";
+import { loadLeafPage, retryLeaf, toggleBranch, useCatalogStore } from "./catalog-store.js";
+import { setFolderDrag } from "../wall/dnd.js";
+import type { CatalogFolder } from "./catalog-folders.js";
+import { branchContext, pagesToLoad, parseLeafKey, rowDepth, type CatalogRow } from "./catalog-rows.js";
 import { CameraRow } from "./CameraRow.js";
 
 export const ROW_HEIGHT = 24;
@@ -130,7 +134,19 @@ const Row = memo(function Row({ row, index, style, showRegion }: { row: CatalogR
       return <CameraRow camera={row.camera} depth={row.depth} style={style} index={index} showRegion={showRegion} />;
     case "root":
       return (
-        <div role="treeitem" aria-level={1} aria-expanded="true" tabIndex={0} data-index={index} className="tree__row tree__row--root depth-0" style={style}>
+        <div
+          role="treeitem"
+          aria-level={1}
+          aria-expanded="true"
+          tabIndex={0}
+          data-index={index}
+          data-testid="catalog-root"
+          className="tree__row tree__row--root depth-0"
+          style={style}
+          draggable
+          title={t("fill.dragTitle")}
+          onDragStart={(e) => setFolderDrag(e.dataTransfer, { kind: "all" })}
+        >
           <span className="tree__label">{cityName(row.code, locale, row.name)}</span>
           <CountBadge total={row.total} online={row.online} />
         </div>
@@ -139,6 +155,12 @@ const Row = memo(function Row({ row, index, style, showRegion }: { row: CatalogR
     case "domain": {
       const label = row.kind === "region" ? row.name : t(`domain.${row.domain}`);
       const testId = row.kind === "region" ? `county-${row.code}` : `domain-${row.leaf.replace("/", "-")}`;
+      const folder = (): CatalogFolder => {
+        if (row.kind === "region") return { kind: "region", code: row.code, name: row.name };
+        const { civilCode } = parseLeafKey(row.leaf);
+        const region = useCatalogStore.getState().tree?.regions.find((r) => r.code === civilCode);
+        return { kind: "leaf", code: civilCode, domain: row.domain, name: `${region?.name ?? civilCode} › ${label}` };
+      };
       return (
         <div
           role="treeitem"
@@ -149,6 +171,9 @@ const Row = memo(function Row({ row, index, style, showRegion }: { row: CatalogR
           data-testid={testId}
           className={`tree__row tree__row--branch depth-${rowDepth(row)}`}
           style={style}
+          draggable
+          title={t("fill.dragTitle")}
+          onDragStart={(e) => setFolderDrag(e.dataTransfer, folder())}
           onClick={() => toggleBranch(row.key, row.kind === "domain" ? row.leaf : undefined)}
           onKeyDown={(e) => {
             if (e.key === "Enter" || e.key === " ") {

@@ -1,5 +1,6 @@
 // Runs in the renderer. Left panel: platform sync state, search, filters, and the virtualized catalog (the tree of
-// city → county → domain → cameras, or flat search results). Everything shown is fetched from main on demand.
+// city → county → domain → cameras, or flat search results). Everything shown is fetched from main on demand. The
+// search results drag onto the wall as one folder ("拖入电视墙" beside the result count).
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useT } from "../state/use-t.js";
 import { useConsoleStore } from "../state/console-store.js";
@@ -7,6 +8,7 @@ import { activeFilterCount } from "./catalog-filters.js";
 import { flattenCatalog, searchRows } from "./catalog-rows.js";
 import { SEARCH_LIMIT, reloadTree, runSearch, useCatalogStore } from "./catalog-store.js";
 import { CatalogList } from "./CatalogList.js";
+import { setFolderDrag } from "../wall/dnd.js";
 import { FilterBar } from "./FilterBar.js";
 
 /** Typing settles this long before a search goes to main. */
@@ -98,6 +100,17 @@ export function CatalogPanel() {
             t("catalog.searchMore", { n: Math.min(search.items.length, SEARCH_LIMIT), total: search.total })
           ) : (
             t("catalog.searchTotal", { total: search.total })
+          )}
+          {search.status === "ready" && search.items.length > 0 && (
+            <span
+              className="catalog__drag"
+              data-testid="search-drag"
+              draggable
+              title={t("fill.dragTitle")}
+              onDragStart={(e) => setFolderDrag(e.dataTransfer, { kind: "search", query: search.query })}
+            >
+              ⠿ {t("fill.dragResults")}
+            </span>
           )}
         </div>
       )}

@@ -1,5 +1,6 @@
 // Runs in the renderer. Catalog filters: source domains (multi), sharing classes (multi), online state, favorites.
-// Every change refetches the tree, the open leaves and the search with the new filters.
+// Every change refetches the tree, the open leaves and the search with the new filters. The favorites chip drags onto
+// the wall as the favorites folder.
 import { useT } from "../state/use-t.js";
 import {
   ALL_DOMAINS,
@@ -14,6 +15,7 @@ import {
   type OnlineFilter,
 } from "./catalog-filters.js";
 import { setFilters, useCatalogStore } from "./catalog-store.js";
+import { setFolderDrag } from "../wall/dnd.js";
 
 const ONLINE: readonly OnlineFilter[] = ["all", "online", "offline"];
 
@@ -84,6 +86,9 @@ export function FilterBar() {
           className={`chip chip--fav${filters.favoritesOnly ? " chip--on" : ""}`}
           data-testid="filter-favorites"
           aria-pressed={filters.favoritesOnly ?? false}
+          draggable
+          title={t("fill.dragTitle")}
+          onDragStart={(e) => setFolderDrag(e.dataTransfer, { kind: "favorites" })}
           onClick={() => setFilters(setFavoritesOnly(filters, !filters.favoritesOnly))}
         >
           ★ {t("filter.favorites")}

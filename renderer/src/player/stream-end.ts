@@ -7,6 +7,7 @@ export type StreamEndedEvent = EventPayload<"streamEnded">;
 
 /** What a tile stream knows about its sessions when an event arrives. */
 export type TileSessionView = {
+  wall: number;
   tile: number;
   cameraId: string;
   /** The session playing now, or null (opening, stalled, locked…). */
@@ -20,14 +21,14 @@ export type TileSessionView = {
 /**
  * True when the event ends this tile stream. A stream with a live session is hit only by that session's end (an
  * older session's end is stale). Without one, the end of a session it held counts, and so does an end for this
- * tile and camera whose session it has not learned yet (main ended it while the ticket was on its way). Other
- * sessions on the same tile (another window's, the program output's) do not touch it.
+ * tile (of this wall window) and camera whose session it has not learned yet (main ended it while the ticket was on
+ * its way). Other sessions on the same tile (another window's, the program output's) do not touch it.
  */
-export function streamEndHits(e: Pick<StreamEndedEvent, "sessionId" | "tile" | "cameraId">, v: TileSessionView): boolean {
+export function streamEndHits(e: Pick<StreamEndedEvent, "sessionId" | "wall" | "tile" | "cameraId">, v: TileSessionView): boolean {
   if (e.cameraId !== v.cameraId) return false;
   if (v.current !== null) return e.sessionId === v.current;
   if (v.known.includes(e.sessionId)) return true;
-  return v.opening && e.tile === v.tile;
+  return v.opening && e.wall === v.wall && e.tile === v.tile;
 }
 
 /** The headline an ended tile shows. */

@@ -21,6 +21,9 @@ export function isLastingStreamError(code: ApiErrorCode): boolean {
     case "MEDIA_MISSING":
     case "TILE_EMPTY":
     case "TILE_OUT_OF_LAYOUT":
+    case "UNKNOWN_WALL":
+    case "INVALID_LAYOUT":
+    case "UNKNOWN_LAYOUT":
     case "INVALID_REQUEST":
     case "UNKNOWN_METHOD":
     case "ACCESS_DENIED":

@@ -55,13 +55,14 @@ function fakeApi(
   let seq = 0;
   const closed: string[] = [];
   const api: StreamApi = {
-    openStream: vi.fn(async ({ tile }: { tile: number; output?: "wall" | "program" }): Promise<StreamTicket> => {
+    openStream: vi.fn(async ({ wall = 1, tile }: { wall?: number; tile: number; output?: "wall" | "program" }): Promise<StreamTicket> => {
       if (opts.delayMs) await new Promise((r) => setTimeout(r, opts.delayMs));
       const err = opts.fail?.();
       if (err) throw err;
       seq += 1;
       const access = opts.access?.() ?? { basis: "UNCONDITIONAL", refId: null };
       return {
+        wall,
         tile,
         cameraId: CAM,
         sessionId: `s${seq}`,
@@ -232,7 +233,7 @@ describe("TileStream", () => {
     await flush();
     v.frame();
     expect(s.status()).toMatchObject({ state: "playing", access: { basis: "GRANT", refId: "G-7" } });
-    expect(s.streamEnded({ sessionId: "s1", tile: 3, cameraId: CAM, reason: "expired", refId: "G-7" })).toBe(true);
+    expect(s.streamEnded({ sessionId: "s1", wall: 1, tile: 3, cameraId: CAM, reason: "expired", refId: "G-7" })).toBe(true);
     expect(s.status()).toMatchObject({ state: "expired", message: "tile.ended.expired", retryAt: null, end: { reason: "expired", refId: "G-7" } });
     expect(players[0]!.destroyed).toBe(true);
     expect(closed).toEqual(["s1"]);
@@ -262,13 +263,13 @@ describe("TileStream", () => {
     const s = new TileStream({ tile: 0, cameraId: CAM, video: v.video, engine, api, blocked: null });
     await flush();
     v.frame();
-    expect(s.streamEnded({ sessionId: "other", tile: 0, cameraId: CAM, reason: "expired", refId: null })).toBe(false);
-    expect(s.streamEnded({ sessionId: "s1", tile: 0, cameraId: "52030200001320009999", reason: "expired", refId: null })).toBe(false);
+    expect(s.streamEnded({ sessionId: "other", wall: 1, tile: 0, cameraId: CAM, reason: "expired", refId: null })).toBe(false);
+    expect(s.streamEnded({ sessionId: "s1", wall: 1, tile: 0, cameraId: "52030200001320009999", reason: "expired", refId: null })).toBe(false);
     // A stall moves it to a fresh session; the first one's end is stale then.
     players[0]!.emit({ type: "ended" });
     await vi.advanceTimersByTimeAsync(1000);
     v.frame();
-    expect(s.streamEnded({ sessionId: "s1", tile: 0, cameraId: CAM, reason: "expired", refId: null })).toBe(false);
+    expect(s.streamEnded({ sessionId: "s1", wall: 1, tile: 0, cameraId: CAM, reason: "expired", refId: null })).toBe(false);
     expect(s.status().state).toBe("playing");
     s.dispose();
   });
@@ -278,7 +279,7 @@ describe("TileStream", () => {
     const { engine, players } = fakeEngine();
     const { api, closed } = fakeApi({ delayMs: 200 });
     const s = new TileStream({ tile: 4, cameraId: CAM, video: v.video, engine, api, blocked: null });
-    expect(s.streamEnded({ sessionId: "unknown", tile: 4, cameraId: CAM, reason: "revoked", refId: "G-1" })).toBe(true);
+    expect(s.streamEnded({ sessionId: "unknown", wall: 1, tile: 4, cameraId: CAM, reason: "revoked", refId: "G-1" })).toBe(true);
     await vi.advanceTimersByTimeAsync(300);
     expect(players).toHaveLength(0);
     expect(closed).toEqual(["s1"]);
@@ -294,9 +295,9 @@ describe("TileStream", () => {
     await flush();
     players[0]!.emit({ type: "ended" });
     expect(s.status().state).toBe("stalled");
-    expect(s.streamEnded({ sessionId: "program-1", tile: 1, cameraId: CAM, reason: "expired", refId: "M-1" })).toBe(false);
+    expect(s.streamEnded({ sessionId: "program-1", wall: 1, tile: 1, cameraId: CAM, reason: "expired", refId: "M-1" })).toBe(false);
     // Its own previous session's end still counts.
-    expect(s.streamEnded({ sessionId: "s1", tile: 1, cameraId: CAM, reason: "revoked", refId: "G-1" })).toBe(true);
+    expect(s.streamEnded({ sessionId: "s1", wall: 1, tile: 1, cameraId: CAM, reason: "revoked", refId: "G-1" })).toBe(true);
     expect(s.status().state).toBe("expired");
     s.dispose();
   });
@@ -403,14 +404,14 @@ describe("TileStream", () => {
     const v = fakeVideo();
     const { engine } = fakeEngine();
     const { api } = fakeApi({ access: () => ({ basis: "MEDIA_GRANT", refId: "M-1" }) });
-    const s = new TileStream({ tile: 2, cameraId: CAM, video: v.video, engine, api, blocked: null, output: "program" });
+    const s = new TileStream({ wall: 2, tile: 2, cameraId: CAM, video: v.video, engine, api, blocked: null, output: "program" });
     await flush();
-    expect(api.openStream).toHaveBeenCalledWith({ tile: 2, output: "program" });
+    expect(api.openStream).toHaveBeenCalledWith({ wall: 2, tile: 2, output: "program" });
     expect(s.status().access).toEqual({ basis: "MEDIA_GRANT", refId: "M-1" });
     s.dispose();
     const w = new TileStream({ tile: 1, cameraId: CAM, video: v.video, engine, api, blocked: null });
     await flush();
-    expect(api.openStream).toHaveBeenLastCalledWith({ tile: 1 });
+    expect(api.openStream).toHaveBeenLastCalledWith({ wall: 1, tile: 1 });
     w.dispose();
   });
 });

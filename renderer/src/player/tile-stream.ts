@@ -6,6 +6,7 @@
 import type { AccessBasis } from "../../../contract/catalog-view.js";
 import type { ApiErrorCode, ConsoleApi, StreamEndReason, StreamTicket } from "../../../contract/console-api.js";
 import { apiErrorCode } from "../../../contract/console-client.js";
+import type { WallId } from "../../../contract/wall.js";
 import { lockDetailKey, lockReasonFromError } from "../shared/lock-reason.js";
 import type { MessageKey } from "../i18n/i18n.js";
 import { bufferLatency, startFrameClock, type FrameClock } from "./frame-clock.js";
@@ -90,6 +91,8 @@ export class TileStream {
 
   constructor(
     private readonly o: {
+      /** The wall window the tile belongs to (default: wall 1). */
+      wall?: WallId;
       tile: number;
       cameraId: string;
       video: HTMLVideoElement;
@@ -196,6 +199,7 @@ export class TileStream {
   streamEnded(e: StreamEndedEvent): boolean {
     if (this.disposed) return false;
     const view = {
+      wall: this.o.wall ?? 1,
       tile: this.o.tile,
       cameraId: this.o.cameraId,
       current: this.session?.ticket.sessionId ?? null,
@@ -263,7 +267,8 @@ export class TileStream {
     let ticket: StreamTicket;
     this.openingGen = gen;
     try {
-      ticket = await this.o.api.openStream(this.o.output === "program" ? { tile: this.o.tile, output: "program" } : { tile: this.o.tile });
+      const at = { wall: this.o.wall ?? 1, tile: this.o.tile };
+      ticket = await this.o.api.openStream(this.o.output === "program" ? { ...at, output: "program" } : at);
     } catch (err) {
       if (this.openingGen === gen) this.openingGen = null;
       if (gen !== this.attemptGen || this.disposed) return;

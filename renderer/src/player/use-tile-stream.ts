@@ -20,6 +20,8 @@ export function useTileStream(
 ): { status: TileStatus; stream: TileStream | null } {
   const [stream, setStream] = useState<TileStream | null>(null);
   const [status, setStatus] = useState<TileStatus>(IDLE);
+  // The wall window this page shows (its tiles, or the program output's tile, belong to it).
+  const wall = useConsoleStore((s) => s.wallId);
 
   useEffect(() => {
     const el = video.current;
@@ -32,6 +34,7 @@ export function useTileStream(
     }
     const api = consoleApi();
     const s = new TileStream({
+      wall,
       tile,
       cameraId,
       video: el,
@@ -57,7 +60,7 @@ export function useTileStream(
       s.dispose();
     };
     // `maximized` recreates the stream on purpose: main serves a maximized tile its main stream, small tiles a sub-stream.
-  }, [tile, cameraId, maximized, video, output]);
+  }, [wall, tile, cameraId, maximized, video, output]);
 
   useEffect(() => stream?.setVisible(!hidden), [stream, hidden]);
 

@@ -3,6 +3,7 @@
 // the tile's camera changes, it switches. Main opens the stream only for media-use cameras or under a media grant
 // (openStream output "program"); a refusal is said here in the operator's language.
 import { useEffect, useRef, useState } from "react";
+import type { WallId } from "../../../contract/wall.js";
 import { useConsoleSync } from "../state/use-console-sync.js";
 import type { Translate } from "../i18n/i18n.js";
 import { useT } from "../state/use-t.js";
@@ -17,14 +18,14 @@ import { showsWatermark, watermarkGrantId } from "../player/watermark-text.js";
 
 const CURSOR_IDLE_MS = 2000;
 
-export function ProgramOutput({ tile }: { tile: number | null }) {
-  useConsoleSync();
+export function ProgramOutput({ wall, tile }: { wall: WallId; tile: number | null }) {
+  useConsoleSync(wall);
   const t = useT();
   const locale = useConsoleStore((s) => s.locale);
   const boot = useConsoleStore((s) => s.boot);
   const loggedIn = useConsoleStore((s) => s.session?.user != null);
-  const layout = useConsoleStore((s) => s.wall?.layout ?? null);
-  const wallCamera = useConsoleStore((s) => (tile !== null && s.wall && tile < s.wall.layout ? (s.wall.tiles[tile] ?? null) : null));
+  const tiles = useConsoleStore((s) => s.wall?.tiles.length ?? null);
+  const wallCamera = useConsoleStore((s) => (tile !== null && s.wall && tile < s.wall.tiles.length ? (s.wall.tiles[tile] ?? null) : null));
   const cameraId = loggedIn ? wallCamera : null;
   const video = useRef<HTMLVideoElement | null>(null);
   const { status, stream } = useTileStream(tile ?? 0, cameraId, false, false, video, "program");
@@ -36,7 +37,7 @@ export function ProgramOutput({ tile }: { tile: number | null }) {
     document.title = tile === null ? t("app.name") : `${t("program.title", { n: tile + 1 })} · ${t("app.name")}`;
   }, [locale, t, tile]);
 
-  const message = pageMessage(t, { boot, tile, loggedIn, layout, cameraId });
+  const message = pageMessage(t, { boot, tile, loggedIn, tiles, cameraId });
   return (
     <div
       className={`program${idle ? " program--idle" : ""}`}
@@ -70,13 +71,13 @@ export function ProgramOutput({ tile }: { tile: number | null }) {
 /** Why the page shows no stream at all (no tile, no login, no camera), or null. */
 function pageMessage(
   t: Translate,
-  p: { boot: ConsoleState["boot"]; tile: number | null; loggedIn: boolean; layout: number | null; cameraId: string | null },
+  p: { boot: ConsoleState["boot"]; tile: number | null; loggedIn: boolean; tiles: number | null; cameraId: string | null },
 ): string | null {
   if (p.tile === null) return t("program.badTile");
   if (p.boot.status === "failed") return t("app.bootFailed", { reason: t(`error.${p.boot.code}`) });
-  if (p.boot.status === "loading" || p.layout === null) return t("program.loading");
+  if (p.boot.status === "loading" || p.tiles === null) return t("program.loading");
   if (!p.loggedIn) return t("program.notLoggedIn");
-  if (p.tile >= p.layout) return t("program.outOfLayout", { n: p.tile + 1 });
+  if (p.tile >= p.tiles) return t("program.outOfLayout", { n: p.tile + 1 });
   if (p.cameraId === null) return t("program.noCamera", { n: p.tile + 1 });
   return null;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { StreamStats } from "../../../contract/relay-control.js";
 import type { WallState } from "../../../contract/wall.js";
+import { presetLayout } from "../../../contract/wall-layout.js";
 import {
   channelFor,
   codecLabel,
@@ -45,10 +46,14 @@ function stream(over: Partial<StreamStats>): StreamStats {
 
 describe("matching relay streams to tiles", () => {
   it("serves the main stream to a single or maximized tile, a sub-stream otherwise (as main does)", () => {
-    expect(tileProfile(1, null, 0)).toBe("main");
-    expect(tileProfile(4, null, 0)).toBe("sub");
-    expect(tileProfile(4, 2, 2)).toBe("main");
-    expect(tileProfile(4, 2, 1)).toBe("sub");
+    expect(tileProfile(presetLayout("1"), null, 0)).toBe("main");
+    expect(tileProfile(presetLayout("4"), null, 0)).toBe("sub");
+    expect(tileProfile(presetLayout("4"), 2, 2)).toBe("main");
+    expect(tileProfile(presetLayout("4"), 2, 1)).toBe("sub");
+    // The big cell of a focus layout covers a third of the window or more: the main stream, like main serves it.
+    expect(tileProfile(presetLayout("1+5"), null, 0)).toBe("main");
+    expect(tileProfile(presetLayout("1+5"), null, 1)).toBe("sub");
+    expect(tileProfile(presetLayout("1+12"), null, 5)).toBe("sub");
   });
   it("finds the tile's channel by camera id and profile", () => {
     const streams = [stream({ channel: `${A}_main`, codec: "hevc" }), stream({ channel: `${A}_sub` }), stream({ channel: `${B}_sub` })];
@@ -121,15 +126,15 @@ describe("relay panel figures", () => {
 });
 
 describe("relay stats subscription", () => {
-  const tiles = (first: string | null) => Array.from({ length: 16 }, (_, i) => (i === 0 ? first : null));
-  const wall = (over: Partial<WallState>): WallState => ({ layout: 4, tiles: tiles(null), maximized: null, revision: 1, ...over });
+  const tiles = (first: string | null) => Array.from({ length: 4 }, (_, i) => (i === 0 ? first : null));
+  const wall = (over: Partial<WallState>): WallState => ({ wall: 1, layout: presetLayout("4"), layoutRef: "preset:4", tiles: tiles(null), parked: [], maximized: null, revision: 1, ...over });
   const user = { platformUrl: null, embedded: true, demoAccounts: [], user: { username: "u", displayName: "U", departmentId: "d", department: "D", roles: [] } };
   it("is wanted while the panel is open or a visible tile has a camera, and only when logged in", () => {
     expect(relayStatsWanted({ relayPanelOpen: false, wall: wall({}), session: user })).toBe(false);
     expect(relayStatsWanted({ relayPanelOpen: true, wall: wall({}), session: user })).toBe(true);
     expect(relayStatsWanted({ relayPanelOpen: false, wall: wall({ tiles: tiles(A) }), session: user })).toBe(true);
-    const beyond = Array.from({ length: 16 }, (_, i) => (i === 5 ? A : null));
-    expect(relayStatsWanted({ relayPanelOpen: false, wall: wall({ tiles: beyond }), session: user })).toBe(false);
+    // Parked cameras are not shown, so they want no stats.
+    expect(relayStatsWanted({ relayPanelOpen: false, wall: wall({ parked: [A] }), session: user })).toBe(false);
     expect(relayStatsWanted({ relayPanelOpen: true, wall: null, session: { ...user, user: null } })).toBe(false);
   });
 });

@@ -1,14 +1,15 @@
 // Runs in the renderer (pure, no DOM). Matches the relay's per-stream stats to wall tiles and formats them for the
 // tile stats strip and the relay panel. Channels are "<cameraId>_<main|sub>" (main names them in stream-sessions).
 import type { StreamStats } from "../../../contract/relay-control.js";
-import type { WallLayout } from "../../../contract/wall.js";
+import { tileStreamProfile } from "../../../contract/wall.js";
+import type { Layout } from "../../../contract/wall-layout.js";
 
 export type StreamProfile = "main" | "sub";
 export type StreamState = StreamStats["state"];
 
-/** The stream profile main serves a tile: a single or maximized tile the main stream, small tiles a sub-stream. */
-export function tileProfile(layout: WallLayout, maximizedTile: number | null, tile: number): StreamProfile {
-  return layout === 1 || maximizedTile === tile ? "main" : "sub";
+/** The stream profile main serves a tile: a maximized tile or a large cell the main stream, small cells a sub-stream. */
+export function tileProfile(layout: Layout, maximizedTile: number | null, tile: number): StreamProfile {
+  return tileStreamProfile(layout, maximizedTile, tile);
 }
 
 export function channelFor(cameraId: string, profile: StreamProfile): string {

@@ -29,8 +29,7 @@ export function relayStatsWanted(s: Pick<ConsoleState, "relayPanelOpen" | "wall"
   if (s.relayPanelOpen) return true;
   const wall = s.wall;
   if (!wall) return false;
-  for (let i = 0; i < wall.layout; i++) if (wall.tiles[i]) return true;
-  return false;
+  return wall.tiles.some((t) => t !== null);
 }
 
 /** Listens to `relayStats` (and fetches a first snapshot, again on every reconnect) while they are wanted. */
