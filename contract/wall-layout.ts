@@ -27,31 +27,74 @@ export const LayoutShapeSchema = z
   .strict();
 export type Layout = z.infer<typeof LayoutShapeSchema>;
 
-/** Why this is not a layout (null: it is one). Names the first problem found, in words an operator can act on. */
-export function layoutProblem(layout: Layout): string | null {
+/**
+ * Why a layout is not one, as data (the renderer words it in the user's language; `describeLayoutIssue` words it
+ * in English for the API and logs). Cells and grid positions are 1-based, as an operator counts them.
+ */
+export type LayoutIssue =
+  | { code: "grid-size"; rows: number; cols: number }
+  | { code: "no-cells" }
+  | { code: "too-many-cells"; count: number }
+  | { code: "empty-span"; cell: number }
+  | { code: "outside"; cell: number; row: number; col: number; rowSpan: number; colSpan: number; rows: number; cols: number }
+  | { code: "overlap"; a: number; b: number; row: number; col: number }
+  | { code: "hole"; row: number; col: number }
+  | { code: "not-json"; detail: string }
+  | { code: "shape"; path: string; detail: string };
+
+/** The first problem found (null: it is a layout). */
+export function layoutIssue(layout: Layout): LayoutIssue | null {
   const { rows, cols, cells } = layout;
-  if (!Number.isInteger(rows) || !Number.isInteger(cols) || rows < 1 || cols < 1 || rows > MAX_GRID || cols > MAX_GRID) {
-    return `the grid is ${rows}×${cols}; it must be between 1×1 and ${MAX_GRID}×${MAX_GRID}`;
-  }
-  if (cells.length === 0) return "the layout has no cells";
-  if (cells.length > MAX_CELLS) return `the layout has ${cells.length} cells; at most ${MAX_CELLS}`;
+  if (!Number.isInteger(rows) || !Number.isInteger(cols) || rows < 1 || cols < 1 || rows > MAX_GRID || cols > MAX_GRID) return { code: "grid-size", rows, cols };
+  if (cells.length === 0) return { code: "no-cells" };
+  if (cells.length > MAX_CELLS) return { code: "too-many-cells", count: cells.length };
   const owner: number[] = new Array<number>(rows * cols).fill(-1);
   for (const [i, c] of cells.entries()) {
-    if (c.rowSpan < 1 || c.colSpan < 1) return `cell ${i + 1} has an empty span`;
+    if (c.rowSpan < 1 || c.colSpan < 1) return { code: "empty-span", cell: i + 1 };
     if (c.row < 0 || c.col < 0 || c.row + c.rowSpan > rows || c.col + c.colSpan > cols) {
-      return `cell ${i + 1} (row ${c.row + 1}, column ${c.col + 1}, ${c.rowSpan}×${c.colSpan}) reaches outside the ${rows}×${cols} grid`;
+      return { code: "outside", cell: i + 1, row: c.row + 1, col: c.col + 1, rowSpan: c.rowSpan, colSpan: c.colSpan, rows, cols };
     }
     for (let r = c.row; r < c.row + c.rowSpan; r++) {
       for (let k = c.col; k < c.col + c.colSpan; k++) {
         const other = owner[r * cols + k]!;
-        if (other !== -1) return `cells ${other + 1} and ${i + 1} overlap at row ${r + 1}, column ${k + 1}`;
+        if (other !== -1) return { code: "overlap", a: other + 1, b: i + 1, row: r + 1, col: k + 1 };
         owner[r * cols + k] = i;
       }
     }
   }
   const hole = owner.indexOf(-1);
-  if (hole !== -1) return `no cell covers row ${Math.floor(hole / cols) + 1}, column ${(hole % cols) + 1}`;
+  if (hole !== -1) return { code: "hole", row: Math.floor(hole / cols) + 1, col: (hole % cols) + 1 };
   return null;
+}
+
+/** The issue in English (API error messages, logs). */
+export function describeLayoutIssue(issue: LayoutIssue): string {
+  switch (issue.code) {
+    case "grid-size":
+      return `the grid is ${issue.rows}×${issue.cols}; it must be between 1×1 and ${MAX_GRID}×${MAX_GRID}`;
+    case "no-cells":
+      return "the layout has no cells";
+    case "too-many-cells":
+      return `the layout has ${issue.count} cells; at most ${MAX_CELLS}`;
+    case "empty-span":
+      return `cell ${issue.cell} has an empty span`;
+    case "outside":
+      return `cell ${issue.cell} (row ${issue.row}, column ${issue.col}, ${issue.rowSpan}×${issue.colSpan}) reaches outside the ${issue.rows}×${issue.cols} grid`;
+    case "overlap":
+      return `cells ${issue.a} and ${issue.b} overlap at row ${issue.row}, column ${issue.col}`;
+    case "hole":
+      return `no cell covers row ${issue.row}, column ${issue.col}`;
+    case "not-json":
+      return `not JSON: ${issue.detail}`;
+    case "shape":
+      return `${issue.path}: ${issue.detail}`;
+  }
+}
+
+/** Why this is not a layout, in English (null: it is one). */
+export function layoutProblem(layout: Layout): string | null {
+  const issue = layoutIssue(layout);
+  return issue ? describeLayoutIssue(issue) : null;
 }
 
 /** A layout schema that also checks coverage (for every process boundary and imported JSON). */
@@ -201,21 +244,22 @@ function dedupe<T>(items: readonly T[]): T[] {
 const SharedLayoutSchema = z.object({ name: z.string().trim().min(1).max(64).optional(), layout: LayoutShapeSchema }).strict();
 
 /** Parses a layout someone shared as JSON (`{name, layout}` or a bare layout): the layout, or what is wrong with it. */
-export function parseLayoutJson(text: string): { ok: true; name: string | null; layout: Layout } | { ok: false; problem: string } {
+export function parseLayoutJson(text: string): { ok: true; name: string | null; layout: Layout } | { ok: false; problem: string; issue: LayoutIssue } {
+  const fail = (issue: LayoutIssue) => ({ ok: false as const, problem: describeLayoutIssue(issue), issue });
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch (err) {
-    return { ok: false, problem: `not JSON: ${err instanceof Error ? err.message : String(err)}` };
+    return fail({ code: "not-json", detail: err instanceof Error ? err.message : String(err) });
   }
   const wrapped = typeof raw === "object" && raw !== null && "layout" in raw;
   const parsed = wrapped ? SharedLayoutSchema.safeParse(raw) : LayoutShapeSchema.safeParse(raw);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return { ok: false, problem: issue ? `${issue.path.join(".") || "layout"}: ${issue.message}` : "not a layout" };
+    const first = parsed.error.issues[0];
+    return fail({ code: "shape", path: first?.path.join(".") || "layout", detail: first?.message ?? "not a layout" });
   }
   const layout = "layout" in parsed.data ? parsed.data.layout : parsed.data;
   const name = "layout" in parsed.data ? parsed.data.name ?? null : null;
-  const problem = layoutProblem(layout);
-  return problem ? { ok: false, problem } : { ok: true, name, layout: normalizeLayout(layout) };
+  const issue = layoutIssue(layout);
+  return issue ? fail(issue) : { ok: true, name, layout: normalizeLayout(layout) };
 }

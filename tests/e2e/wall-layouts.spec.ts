@@ -135,19 +135,19 @@ test("draw a custom layout with one 2×2 span, save it; after a reload it is bac
   expect(exported.layout.cols).toBe(4);
   expect(exported.layout.cells).toContainEqual({ row: 0, col: 1, rowSpan: 2, colSpan: 2 });
 
-  // A file with overlapping cells: refused, naming the problem; nothing changes.
+  // A file with overlapping cells: refused, naming the problem in the user's language; nothing changes.
   const revision = await page.getByTestId("wall").getAttribute("data-revision");
   const savedCount = await editor.locator('[data-testid^="saved-layout-"]').count();
   const bad = join(dataDir, "bad.layout.json");
   writeFileSync(bad, JSON.stringify({ name: "坏布局", layout: { rows: 2, cols: 2, cells: [{ row: 0, col: 0, rowSpan: 2, colSpan: 2 }, { row: 0, col: 1, rowSpan: 1, colSpan: 1 }] } }));
   await page.getByTestId("editor-import-file").setInputFiles(bad);
-  await expect(page.getByTestId("editor-error")).toContainText("overlap");
+  await expect(page.getByTestId("editor-error")).toContainText("第 1 个和第 2 个画面在第 1 行第 2 列重叠");
   await page.getByTestId("editor-import-text").fill("{not json");
   await page.getByTestId("editor-import").click();
-  await expect(page.getByTestId("editor-error")).toContainText("not JSON");
+  await expect(page.getByTestId("editor-error")).toContainText("不是 JSON 文件");
   await page.getByTestId("editor-import-text").fill(JSON.stringify({ layout: { rows: 9, cols: 2, cells: [{ row: 0, col: 0, rowSpan: 1, colSpan: 1 }] } }));
   await page.getByTestId("editor-import").click();
-  await expect(page.getByTestId("editor-error")).toContainText("rows");
+  await expect(page.getByTestId("editor-error")).toContainText("layout.rows");
   await expect(editor.locator('[data-testid^="saved-layout-"]')).toHaveCount(savedCount);
   await expect(page.getByTestId("wall")).toHaveAttribute("data-revision", revision!);
 

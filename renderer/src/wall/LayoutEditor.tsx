@@ -3,6 +3,7 @@
 // select a merged cell to split it; name and save it (per user, in main's SQLite), apply it to the wall, export it as
 // JSON and import one a department shared (a bad file is refused naming the problem; nothing changes).
 import { useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from "react";
+import { layoutIssueText } from "./layout-issue-text.js";
 import { MAX_GRID, parseLayoutJson, PRESET_IDS, presetLayout, type Layout, type PresetId } from "../../../contract/wall-layout.js";
 import type { SavedLayout } from "../../../contract/wall.js";
 import type { Translate } from "../i18n/i18n.js";
@@ -74,7 +75,7 @@ export function LayoutEditor() {
     // Checked here first with the same parser main uses, so the problem shows at once; main decides again.
     const local = parseLayoutJson(text);
     if (!local.ok) {
-      setMessage({ kind: "error", text: t("editor.importBad", { problem: local.problem }) });
+      setMessage({ kind: "error", text: t("editor.importBad", { problem: layoutIssueText(local.issue, t) }) });
       return;
     }
     settle(await importLayout(text), "editor.imported", "editor.importBad");

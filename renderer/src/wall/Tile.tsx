@@ -78,7 +78,7 @@ export function Tile({ index, cameraId, maximized, hidden, profile }: Props) {
       onDoubleClick={() => void consoleActions.setMaximized(maximized ? null : index)}
       onDragStart={(e) => {
         if (cameraId === null) return e.preventDefault();
-        setTileDrag(e.dataTransfer, index);
+        setTileDrag(e.dataTransfer, useConsoleStore.getState().wallId, index);
       }}
       onDragOver={(e) => {
         const effect = acceptsDrag(e.dataTransfer);
@@ -95,7 +95,10 @@ export function Tile({ index, cameraId, maximized, hidden, profile }: Props) {
         setDropHover(false);
         const drop = readDrop(e.dataTransfer);
         if (drop?.kind === "camera") void consoleActions.assignTile(index, drop.cameraId);
-        else if (drop?.kind === "tile" && drop.tile !== index) void consoleActions.swapTiles(drop.tile, index);
+        else if (drop?.kind === "tile" && drop.wall !== useConsoleStore.getState().wallId) {
+          // From another wall window: the camera moves here (this tile's camera goes back in exchange).
+          void consoleActions.moveTiles([{ from: { wall: drop.wall, tile: drop.tile }, to: { wall: useConsoleStore.getState().wallId, tile: index } }]);
+        } else if (drop?.kind === "tile" && drop.tile !== index) void consoleActions.swapTiles(drop.tile, index);
         else if (drop?.kind === "folder") dropFolderOnWall(drop.folder);
       }}
     >

@@ -35,8 +35,9 @@ export function setCameraDrag(dt: DataTransfer, cameraId: string): void {
   dt.effectAllowed = "copy";
 }
 
-export function setTileDrag(dt: DataTransfer, tile: number): void {
-  dt.setData(TILE_MIME, String(tile));
+/** A tile's drag names its wall too: dropped in another wall window (browser windows share drag data), it moves there. */
+export function setTileDrag(dt: DataTransfer, wall: number, tile: number): void {
+  dt.setData(TILE_MIME, `${wall}:${tile}`);
   dt.effectAllowed = "move";
 }
 
@@ -45,7 +46,7 @@ export function setFolderDrag(dt: DataTransfer, folder: CatalogFolder): void {
   dt.effectAllowed = "copy";
 }
 
-export type WallDrop = { kind: "camera"; cameraId: string } | { kind: "tile"; tile: number } | { kind: "folder"; folder: CatalogFolder } | null;
+export type WallDrop = { kind: "camera"; cameraId: string } | { kind: "tile"; wall: number; tile: number } | { kind: "folder"; folder: CatalogFolder } | null;
 
 /** Whether a drag in progress can land on a tile (types are readable during dragover, data is not). */
 export function acceptsDrag(dt: DataTransfer): "copy" | "move" | null {
@@ -56,8 +57,8 @@ export function acceptsDrag(dt: DataTransfer): "copy" | "move" | null {
 }
 
 export function readDrop(dt: DataTransfer): WallDrop {
-  const tile = dt.getData(TILE_MIME);
-  if (tile !== "" && /^\d+$/.test(tile)) return { kind: "tile", tile: Number(tile) };
+  const tile = /^([1-8]):(\d{1,2})$/.exec(dt.getData(TILE_MIME));
+  if (tile) return { kind: "tile", wall: Number(tile[1]), tile: Number(tile[2]) };
   const camera = dt.getData(CAMERA_MIME);
   if (/^\d{20}$/.test(camera)) return { kind: "camera", cameraId: camera };
   const folder = dt.getData(FOLDER_MIME);
